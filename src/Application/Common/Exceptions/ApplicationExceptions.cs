@@ -1,0 +1,29 @@
+namespace MentorCloud.Application.Common.Exceptions;
+
+/// <summary>The resource does not exist, or is outside the caller's reach: both answer 404.</summary>
+public sealed class NotFoundException(string resource, object key)
+    : Exception($"{resource} '{key}' was not found.")
+{
+    public string Resource { get; } = resource;
+    public object Key { get; } = key;
+}
+
+/// <summary>The caller is known but their role may not do this: 403.</summary>
+public sealed class ForbiddenAccessException() : Exception("The caller's role may not do this.");
+
+/// <summary>Credentials were wrong, unknown, or the account is locked or inactive: 401.</summary>
+public sealed class AuthenticationFailedException(bool lockedOut) : Exception(lockedOut ? "The account is locked." : "Invalid credentials.")
+{
+    public bool LockedOut { get; } = lockedOut;
+}
+
+/// <summary>A school request arrived without a tenant: fail closed.</summary>
+public sealed class TenantRequiredException() : Exception("No school (tenant) is set for this request.");
+
+/// <summary>The request's fields are invalid: 400 with one list of messages per camelCase field.</summary>
+public sealed class ValidationException(IReadOnlyDictionary<string, string[]> errors) : Exception("One or more fields are invalid.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static ValidationException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}

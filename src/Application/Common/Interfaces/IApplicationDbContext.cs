@@ -1,0 +1,25 @@
+using MentorCloud.Domain.Districts;
+using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Schools;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorCloud.Application.Common.Interfaces;
+
+/// <summary>The current school's data: always filtered to the current tenant, empty when there is none.</summary>
+public interface IApplicationDbContext
+{
+    DbSet<SchoolPolicy> SchoolPolicies { get; }
+}
+
+/// <summary>The platform catalog: districts and their schools (tenants). Not tenant-filtered.</summary>
+public interface ICatalogDbContext
+{
+    DbSet<District> Districts { get; }
+    DbSet<School> Schools { get; }
+}
+
+/// <summary>Commits the work of one command, then dispatches the domain events it raised.</summary>
+public interface IUnitOfWork
+{
+    Task SaveChangesAsync(CancellationToken cancellationToken);
+}

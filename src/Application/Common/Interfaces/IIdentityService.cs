@@ -1,0 +1,38 @@
+namespace MentorCloud.Application.Common.Interfaces;
+
+/// <summary>Login accounts: creation, credential checks with lockout, and token issuing.</summary>
+public interface IIdentityService
+{
+    Task<bool> UsernameExistsAsync(string username, CancellationToken cancellationToken);
+
+    /// <summary>Adds an account to the unit of work; it is stored when the command commits.</summary>
+    Guid CreateUser(NewUser user);
+
+    /// <summary>Checks the credentials (counting failures towards lockout) and issues an access token.</summary>
+    /// <exception cref="Exceptions.AuthenticationFailedException">Unknown user, wrong password, locked or inactive account.</exception>
+    Task<AccessToken> IssueTokenAsync(string username, string password, CancellationToken cancellationToken);
+
+    Task<UserProfile?> FindProfileAsync(Guid userId, CancellationToken cancellationToken);
+}
+
+public sealed record NewUser(
+    string Username,
+    string Password,
+    string DisplayName,
+    IReadOnlyCollection<string> Roles,
+    string? DistrictCode = null,
+    string? SchoolCode = null,
+    Guid? TeacherId = null,
+    Guid? StudentId = null);
+
+public sealed record AccessToken(string Token, TimeSpan ExpiresIn);
+
+public sealed record UserProfile(
+    Guid UserId,
+    string Username,
+    string DisplayName,
+    IReadOnlyCollection<string> Roles,
+    string? DistrictCode,
+    string? SchoolCode,
+    Guid? TeacherId,
+    Guid? StudentId);

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace MentorCloud.Application.Common.Localization;
+
+/// <summary>
+/// The service's own user-facing texts in Simplified Chinese (the default) and English, chosen by the
+/// request culture (<c>Accept-Language</c>). FluentValidation's built-in messages follow the same culture.
+/// </summary>
+public static class Messages
+{
+    private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    private static string T(string zh, string en) => English ? en : zh;
+
+    public static string CodeFormat => T("代码须为 2–40 个小写字母、数字或 '-'。", "Use 2–40 lowercase letters, digits or '-'.");
+    public static string PasswordPolicy => T("密码至少 8 位,且须同时包含字母和数字。", "The password needs at least 8 characters with both letters and digits.");
+    public static string UsernameFormat => T("用户名须为 3–64 个字母、数字或 . _ - @。", "Use 3–64 letters, digits or . _ - @ for the username.");
+    public static string ConnectionStringInvalid => T("无法识别该数据库连接字符串。", "The connection string is not valid for the configured database provider.");
+    public static string DuplicateDistrict(string code) => T($"区代码 '{code}' 已存在。", $"District code '{code}' already exists.");
+    public static string DuplicateSchool(string code) => T($"学校代码 '{code}' 已存在。", $"School code '{code}' already exists.");
+    public static string DuplicateUsername(string username) => T($"用户名 '{username}' 已被使用。", $"Username '{username}' is already taken.");
+
+    public static string TitleValidation => T("请求参数有误", "One or more validation errors occurred");
+    public static string TitleNotFound => T("未找到", "Not found");
+    public static string TitleForbidden => T("无权执行此操作", "Forbidden");
+    public static string TitleUnauthorized => T("未通过身份验证", "Unauthorized");
+    public static string TitleConflict => T("与当前状态冲突", "Conflict");
+    public static string TitleRuleViolation => T("违反业务规则", "A business rule refused the request");
+    public static string TitleTooManyRequests => T("请求过于频繁", "Too many requests");
+    public static string TitleServerError => T("服务器内部错误", "An unexpected error occurred");
+    public static string InvalidCredentials => T("用户名或密码错误。", "Invalid username or password.");
+    public static string AccountLocked => T("登录失败次数过多,账户已暂时锁定。", "Too many failed sign-ins: the account is locked for a while.");
+    public static string NotFoundDetail => T("请求的资源不存在或不在您的访问范围内。", "The resource does not exist or is outside your reach.");
+    public static string ForbiddenDetail => T("您的角色无权执行此操作。", "Your role may not do this.");
+    public static string ServerErrorDetail => T("请稍后重试;如问题持续,请凭 traceId 联系管理员。", "Try again later; if it persists, contact support with the traceId.");
+}

@@ -1,0 +1,38 @@
+namespace MentorCloud.Application.Common.Tenancy;
+
+/// <summary>What the platform knows of a school (tenant) while serving it.</summary>
+/// <param name="Id">The school id; every school-owned row carries it.</param>
+/// <param name="Identifier">The school code used in routes.</param>
+/// <param name="ConnectionString">A dedicated database, or null for the shared one. Never leaves the server.</param>
+public sealed record TenantInfo(Guid Id, string Identifier, string Name, Guid DistrictId, string DistrictCode, string? ConnectionString);
+
+/// <summary>The tenant of the current request or job; null means no tenant, and then no school data is visible.</summary>
+public interface ITenantContext
+{
+    TenantInfo? Current { get; }
+}
+
+/// <summary>Finds tenants by their route identifier (school code).</summary>
+public interface ITenantStore
+{
+    Task<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken);
+    Task<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+}
+
+/// <summary>Prepares a new school's storage: its dedicated database, when it has one, and its default policy.</summary>
+public interface ITenantProvisioner
+{
+    /// <summary>True when the connection string can be understood by the configured database provider.</summary>
+    bool IsValidConnectionString(string connectionString);
+
+    Task ProvisionAsync(TenantInfo tenant, CancellationToken cancellationToken);
+}
+
+/// <summary>Runs work "as tenant X": a new service scope whose tenant is fixed. Used by background jobs and provisioning.</summary>
+public interface ITenantScopeFactory
+{
+    Microsoft.Extensions.DependencyInjection.AsyncServiceScope CreateScope(TenantInfo tenant);
+}
+
+/// <summary>Marks a request that acts inside one school; it is refused when no tenant is set.</summary>
+public interface ISchoolRequest;

@@ -1,0 +1,42 @@
+using FluentValidation;
+using MentorCloud.Application.Common.Localization;
+using MentorCloud.Domain.Common;
+
+namespace MentorCloud.Application.Common.Validation;
+
+/// <summary>Field rules shared by every request that names a code or creates a login.</summary>
+public static partial class AccountRules
+{
+    public const int MinPasswordLength = 8;
+    public const int MaxPasswordLength = 128;
+
+    public static IRuleBuilderOptions<T, string> ValidCode<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().Must(Code.IsValid).WithMessage(_ => Messages.CodeFormat);
+
+    public static IRuleBuilderOptions<T, string> ValidUsername<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().Matches(UsernamePattern()).WithMessage(_ => Messages.UsernameFormat);
+
+    public static IRuleBuilderOptions<T, string> ValidPassword<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty()
+            .Must(p => p.Length is >= MinPasswordLength and <= MaxPasswordLength && p.Any(char.IsLetter) && p.Any(char.IsDigit))
+            .WithMessage(_ => Messages.PasswordPolicy);
+
+    public static IRuleBuilderOptions<T, string> ValidName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(100);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9._@-]{3,64}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex UsernamePattern();
+}
+
+/// <summary>The first administrator of a new district or school.</summary>
+public sealed record NewAdmin(string Username, string Password, string DisplayName);
+
+public sealed class NewAdminValidator : AbstractValidator<NewAdmin>
+{
+    public NewAdminValidator()
+    {
+        RuleFor(x => x.Username).ValidUsername();
+        RuleFor(x => x.Password).ValidPassword();
+        RuleFor(x => x.DisplayName).ValidName();
+    }
+}

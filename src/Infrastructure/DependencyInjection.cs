@@ -1,0 +1,76 @@
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Infrastructure.Identity;
+using MentorCloud.Infrastructure.Persistence;
+using MentorCloud.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MentorCloud.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        var connectionString = configuration.GetConnectionString("Default") is { Length: > 0 } configured
+            ? configured
+            : DefaultSqliteConnection(environment);
+
+        _ = database.Provider switch
+        {
+            DatabaseProvider.Sqlite => services.AddPersistence<SqliteCatalogDbContext, SqliteApplicationDbContext>(database.Provider, connectionString),
+            DatabaseProvider.PostgreSql => services.AddPersistence<PostgreSqlCatalogDbContext, PostgreSqlApplicationDbContext>(database.Provider, connectionString),
+            DatabaseProvider.SqlServer => services.AddPersistence<SqlServerCatalogDbContext, SqlServerApplicationDbContext>(database.Provider, connectionString),
+            _ => throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'."),
+        };
+
+        services.AddMemoryCache();
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<ITenantStore, CatalogTenantStore>();
+        services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddScoped<ITenantProvisioner, TenantProvisioner>();
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+
+        services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
+        services.Configure<SignInLockoutOptions>(configuration.GetSection(SignInLockoutOptions.Section));
+        services.AddSingleton(sp => new SigningKeyProvider(sp.GetRequiredService<IOptions<JwtOptions>>().Value, environment.IsDevelopment()));
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddScoped<IIdentityService, IdentityService>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
+
+        services.AddHealthChecks().AddDbContextCheck<CatalogDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    private static IServiceCollection AddPersistence<TCatalog, TSchool>(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+        where TCatalog : CatalogDbContext
+        where TSchool : ApplicationDbContext
+    {
+        services.AddDbContext<CatalogDbContext, TCatalog>(o => o.Use(provider, connectionString, DatabaseProviderExtensions.CatalogHistoryTable));
+        services.AddScoped<ICatalogDbContext>(sp => sp.GetRequiredService<CatalogDbContext>());
+
+        // Options are scoped because each scope may serve a school with its own database.
+        services.AddDbContext<ApplicationDbContext, TSchool>(
+            (sp, o) => o.Use(provider, sp.GetRequiredService<ITenantContext>().Current?.ConnectionString ?? connectionString, DatabaseProviderExtensions.TenantHistoryTable),
+            ServiceLifetime.Scoped, ServiceLifetime.Scoped);
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        return services;
+    }
+
+    private static string DefaultSqliteConnection(IHostEnvironment environment)
+    {
+        var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "mentorcloud.db")}";
+    }
+}

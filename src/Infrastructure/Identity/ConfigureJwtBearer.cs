@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MentorCloud.Infrastructure.Identity;
+
+/// <summary>Validates local tokens with the signing key, or external ones against <c>Jwt:Authority</c>'s published keys.</summary>
+public sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwt, SigningKeyProvider signingKey) : IConfigureNamedOptions<JwtBearerOptions>
+{
+    public void Configure(string? name, JwtBearerOptions options) => Configure(options);
+
+    public void Configure(JwtBearerOptions options)
+    {
+        var settings = jwt.Value;
+        options.MapInboundClaims = false;
+        options.Authority = string.IsNullOrWhiteSpace(settings.Authority) ? null : settings.Authority;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidateIssuer = true,
+            ValidIssuers = settings.Authority is { Length: > 0 } authority ? [settings.Issuer, authority] : [settings.Issuer],
+            ValidateAudience = true,
+            ValidAudience = settings.Audience,
+            ValidateLifetime = true,
+            ClockSkew = TimeSpan.FromSeconds(30),
+            IssuerSigningKey = signingKey.Key,
+            ValidateIssuerSigningKey = true,
+            NameClaimType = MentorCloudClaims.Username,
+            RoleClaimType = MentorCloudClaims.Role,
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MentorCloud.Infrastructure.Identity;
+
+public sealed class IdentityService(
+    CatalogDbContext catalog,
+    IPasswordHasher<UserAccount> hasher,
+    SigningKeyProvider signingKey,
+    IOptions<JwtOptions> jwt,
+    IOptions<SignInLockoutOptions> lockout,
+    TimeProvider clock) : IIdentityService
+{
+    // Verified against when the user is unknown, so a miss costs as long as a wrong password.
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(null!, "not-a-password-0"));
+
+    public Task<bool> UsernameExistsAsync(string username, CancellationToken cancellationToken)
+    {
+        var normalized = UserAccount.Normalize(username);
+        return catalog.Users.AnyAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+    }
+
+    public Guid CreateUser(NewUser user)
+    {
+        var account = new UserAccount(user.Username.Trim(), user.DisplayName.Trim(), user.Roles, clock.GetUtcNow())
+        {
+            DistrictCode = user.DistrictCode,
+            SchoolCode = user.SchoolCode,
+            TeacherId = user.TeacherId,
+            StudentId = user.StudentId,
+        };
+        account.SetPasswordHash(hasher.HashPassword(account, user.Password));
+        catalog.Users.Add(account);
+        return account.Id;
+    }
+
+    public async Task<AccessToken> IssueTokenAsync(string username, string password, CancellationToken cancellationToken)
+    {
+        if (signingKey.Key is null)
+            throw new InvalidOperationException("Local token issuing is off: tokens come from Jwt:Authority.");
+
+        var normalized = UserAccount.Normalize(username);
+        var account = await catalog.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (account is null)
+        {
+            hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
+            throw new AuthenticationFailedException(lockedOut: false);
+        }
+        if (account.IsLockedOut(now)) throw new AuthenticationFailedException(lockedOut: true);
+
+        var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+        if (verdict == PasswordVerificationResult.Failed || !account.IsActive)
+        {
+            account.RecordFailedSignIn(now, lockout.Value.MaxFailedAttempts, lockout.Value.Duration);
+            await catalog.SaveChangesAsync(cancellationToken);
+            throw new AuthenticationFailedException(account.IsLockedOut(now));
+        }
+
+        account.RecordSuccessfulSignIn();
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            account.SetPasswordHash(hasher.HashPassword(account, password));
+        await catalog.SaveChangesAsync(cancellationToken);
+        return CreateToken(account, now);
+    }
+
+    public async Task<UserProfile?> FindProfileAsync(Guid userId, CancellationToken cancellationToken) =>
+        await catalog.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new UserProfile(u.Id, u.Username, u.DisplayName, u.Roles, u.DistrictCode, u.SchoolCode, u.TeacherId, u.StudentId))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private AccessToken CreateToken(UserAccount account, DateTimeOffset now)
+    {
+        var options = jwt.Value;
+        var claims = new List<Claim>
+        {
+            new(MentorCloudClaims.Subject, account.Id.ToString()),
+            new(MentorCloudClaims.Username, account.Username),
+            new(MentorCloudClaims.DisplayName, account.DisplayName),
+        };
+        claims.AddRange(account.Roles.Select(r => new Claim(MentorCloudClaims.Role, r)));
+        if (account.DistrictCode is not null) claims.Add(new(MentorCloudClaims.District, account.DistrictCode));
+        if (account.SchoolCode is not null) claims.Add(new(MentorCloudClaims.School, account.SchoolCode));
+        if (account.TeacherId is not null) claims.Add(new(MentorCloudClaims.TeacherId, account.TeacherId.Value.ToString()));
+        if (account.StudentId is not null) claims.Add(new(MentorCloudClaims.StudentId, account.StudentId.Value.ToString()));
+
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity(claims),
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + options.AccessTokenLifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
+        });
+        return new AccessToken(token, options.AccessTokenLifetime);
+    }
+}

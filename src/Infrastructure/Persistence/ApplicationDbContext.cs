@@ -1,0 +1,97 @@
+using System.Linq.Expressions;
+using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Common;
+using MentorCloud.Domain.Policies;
+using MentorCloud.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace MentorCloud.Infrastructure.Persistence;
+
+/// <summary>
+/// One school's data. It connects to the tenant's dedicated database when it has one, sees only the
+/// current tenant's rows (the named "tenant" filter), and refuses to save rows of any other tenant.
+/// </summary>
+public abstract class ApplicationDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options), IApplicationDbContext
+{
+    public const string TenantIdProperty = "TenantId";
+    public const string TenantFilter = "tenant";
+
+    public DbSet<SchoolPolicy> SchoolPolicies => Set<SchoolPolicy>();
+
+    /// <summary>The tenant the filter compares with; <see cref="Guid.Empty"/> (no row has it) when none is set.</summary>
+    public Guid CurrentTenantId => tenant.Current?.Id ?? Guid.Empty;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly, t => t.Namespace!.EndsWith(".Tenant", StringComparison.Ordinal));
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+            ApplyTenancy(modelBuilder, entityType);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.ApplyProviderConventions(Database.ProviderName);
+
+    /// <summary>Tenant column, tenant filter, and unique indexes widened with the tenant so codes repeat across schools.</summary>
+    private void ApplyTenancy(ModelBuilder modelBuilder, IMutableEntityType entityType)
+    {
+        var builder = modelBuilder.Entity(entityType.ClrType);
+        builder.Property<Guid>(TenantIdProperty).IsRequired();
+
+        foreach (var index in entityType.GetIndexes().Where(i => i.IsUnique).ToList())
+        {
+            var properties = index.Properties.Select(p => p.Name).ToList();
+            if (properties.Contains(TenantIdProperty)) continue;
+            entityType.RemoveIndex(index);
+            builder.HasIndex([TenantIdProperty, .. properties]).IsUnique();
+        }
+        if (!entityType.GetIndexes().Any(i => i.Properties[0].Name == TenantIdProperty))
+            builder.HasIndex(TenantIdProperty);
+
+        var row = Expression.Parameter(entityType.ClrType, "row");
+        var filter = Expression.Lambda(
+            Expression.Equal(
+                Expression.Call(typeof(EF), nameof(EF.Property), [typeof(Guid)], row, Expression.Constant(TenantIdProperty)),
+                Expression.Property(Expression.Constant(this), nameof(CurrentTenantId))),
+            row);
+        builder.HasQueryFilter(TenantFilter, filter);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampAndGuardTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampAndGuardTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void StampAndGuardTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var current = tenant.Current?.Id ?? throw new TenantRequiredException();
+            var column = entry.Property<Guid>(TenantIdProperty);
+            var owner = entry.State == EntityState.Added ? column.CurrentValue : column.OriginalValue;
+            if (entry.State == EntityState.Added && owner == Guid.Empty)
+                column.CurrentValue = current;
+            else if (owner != current || column.CurrentValue != current)
+                throw new CrossTenantWriteException(entry.Metadata.ClrType.Name, owner, current);
+        }
+    }
+}
+
+public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options, ITenantContext tenant)
+    : ApplicationDbContext(options, tenant);
+
+public sealed class PostgreSqlApplicationDbContext(DbContextOptions<PostgreSqlApplicationDbContext> options, ITenantContext tenant)
+    : ApplicationDbContext(options, tenant);
+
+public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options, ITenantContext tenant)
+    : ApplicationDbContext(options, tenant);

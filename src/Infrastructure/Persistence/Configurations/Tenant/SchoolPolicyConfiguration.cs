@@ -1,0 +1,15 @@
+using MentorCloud.Domain.Policies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MentorCloud.Infrastructure.Persistence.Configurations.Tenant;
+
+internal sealed class SchoolPolicyConfiguration : IEntityTypeConfiguration<SchoolPolicy>
+{
+    public void Configure(EntityTypeBuilder<SchoolPolicy> builder)
+    {
+        builder.ToTable("SchoolPolicies");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Ignore(p => p.DomainEvents);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Security;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MentorCloud.Infrastructure.Persistence;
+
+/// <summary>
+/// Start-up work: migrate the catalog, the shared school database and every dedicated one; create the
+/// platform admin from <c>Bootstrap:PlatformAdmin:*</c> when none exists; seed demo data when <c>Demo:Seed</c>.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    ITenantScopeFactory tenantScopes,
+    IOptions<DatabaseOptions> database,
+    IConfiguration configuration,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var catalog = services.GetRequiredService<CatalogDbContext>();
+
+        if (database.Value.MigrateOnStartup)
+            await MigrateAllAsync(catalog, services.GetRequiredService<ApplicationDbContext>(), cancellationToken);
+
+        await EnsurePlatformAdminAsync(catalog, services.GetRequiredService<IIdentityService>(), cancellationToken);
+
+        if (configuration.GetValue<bool>("Demo:Seed"))
+            await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+    }
+
+    private async Task MigrateAllAsync(CatalogDbContext catalog, ApplicationDbContext shared, CancellationToken cancellationToken)
+    {
+        await catalog.Database.MigrateAsync(cancellationToken);
+        await shared.Database.MigrateAsync(cancellationToken);
+
+        var store = new List<TenantInfo>();
+        await foreach (var school in catalog.Schools.AsNoTracking().Where(s => s.ConnectionString != null)
+                           .Join(catalog.Districts, s => s.DistrictId, d => d.Id, (s, d) => new TenantInfo(s.Id, s.Code, s.Name, d.Id, d.Code, s.ConnectionString))
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+            store.Add(school);
+
+        foreach (var tenant in store)
+        {
+            await using var tenantScope = tenantScopes.CreateScope(tenant);
+            await tenantScope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Migrated the dedicated database of school {School}", tenant.Identifier);
+        }
+    }
+
+    private async Task EnsurePlatformAdminAsync(CatalogDbContext catalog, IIdentityService identity, CancellationToken cancellationToken)
+    {
+        var admins = await catalog.Users.AsNoTracking().Select(u => u.Roles).ToListAsync(cancellationToken);
+        if (admins.Any(roles => roles.Contains(Roles.PlatformAdmin))) return;
+
+        var username = configuration["Bootstrap:PlatformAdmin:Username"] is { Length: > 0 } name ? name : "platform";
+        var password = configuration["Bootstrap:PlatformAdmin:Password"];
+        var generated = string.IsNullOrEmpty(password);
+        if (generated) password = "Pa1-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', '_').Replace('+', '-');
+
+        identity.CreateUser(new NewUser(username, password!, "Platform administrator", [Roles.PlatformAdmin]));
+        await catalog.SaveChangesAsync(cancellationToken);
+        if (generated)
+            logger.LogWarning("Created platform admin '{Username}' with generated password {Password}. Change it, or set Bootstrap:PlatformAdmin:Password.", username, password);
+        else
+            logger.LogInformation("Created platform admin '{Username}' from Bootstrap:PlatformAdmin.", username);
+    }
+}

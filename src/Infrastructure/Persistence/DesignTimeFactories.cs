@@ -1,0 +1,55 @@
+using MentorCloud.Application.Common.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace MentorCloud.Infrastructure.Persistence;
+
+// Used only by `dotnet ef migrations add`; see scripts/add-migration.sh. Connection strings are never opened.
+internal sealed class NoTenant : ITenantContext
+{
+    public TenantInfo? Current => null;
+}
+
+internal sealed class SqliteCatalogFactory : IDesignTimeDbContextFactory<SqliteCatalogDbContext>
+{
+    public SqliteCatalogDbContext CreateDbContext(string[] args) =>
+        new(Options<SqliteCatalogDbContext>(DatabaseProvider.Sqlite, DatabaseProviderExtensions.CatalogHistoryTable));
+    internal static DbContextOptions<T> Options<T>(DatabaseProvider provider, string history) where T : DbContext =>
+        (DbContextOptions<T>)new DbContextOptionsBuilder<T>().Use(provider, DesignConnection(provider), history).Options;
+    private static string DesignConnection(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "Data Source=design.db",
+        DatabaseProvider.PostgreSql => "Host=localhost;Database=design",
+        _ => "Server=localhost;Database=design;TrustServerCertificate=true",
+    };
+}
+
+internal sealed class PostgreSqlCatalogFactory : IDesignTimeDbContextFactory<PostgreSqlCatalogDbContext>
+{
+    public PostgreSqlCatalogDbContext CreateDbContext(string[] args) =>
+        new(SqliteCatalogFactory.Options<PostgreSqlCatalogDbContext>(DatabaseProvider.PostgreSql, DatabaseProviderExtensions.CatalogHistoryTable));
+}
+
+internal sealed class SqlServerCatalogFactory : IDesignTimeDbContextFactory<SqlServerCatalogDbContext>
+{
+    public SqlServerCatalogDbContext CreateDbContext(string[] args) =>
+        new(SqliteCatalogFactory.Options<SqlServerCatalogDbContext>(DatabaseProvider.SqlServer, DatabaseProviderExtensions.CatalogHistoryTable));
+}
+
+internal sealed class SqliteApplicationFactory : IDesignTimeDbContextFactory<SqliteApplicationDbContext>
+{
+    public SqliteApplicationDbContext CreateDbContext(string[] args) =>
+        new(SqliteCatalogFactory.Options<SqliteApplicationDbContext>(DatabaseProvider.Sqlite, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
+}
+
+internal sealed class PostgreSqlApplicationFactory : IDesignTimeDbContextFactory<PostgreSqlApplicationDbContext>
+{
+    public PostgreSqlApplicationDbContext CreateDbContext(string[] args) =>
+        new(SqliteCatalogFactory.Options<PostgreSqlApplicationDbContext>(DatabaseProvider.PostgreSql, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
+}
+
+internal sealed class SqlServerApplicationFactory : IDesignTimeDbContextFactory<SqlServerApplicationDbContext>
+{
+    public SqlServerApplicationDbContext CreateDbContext(string[] args) =>
+        new(SqliteCatalogFactory.Options<SqlServerApplicationDbContext>(DatabaseProvider.SqlServer, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
+}

@@ -1,0 +1,28 @@
+using Mediator;
+using MentorCloud.Application.Auth.Commands.IssueToken;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Me.Queries.GetMe;
+
+namespace MentorCloud.WebApi.Endpoints;
+
+public static class AuthEndpoints
+{
+    public const string TokenRateLimitPolicy = "token";
+
+    public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", (IssueTokenCommand command, ISender sender, CancellationToken ct) => sender.Send(command, ct))
+            .AllowAnonymous()
+            .RequireRateLimiting(TokenRateLimitPolicy)
+            .WithTags("Auth")
+            .WithSummary("Exchange a username and password for a bearer token")
+            .Produces<TokenResponse>()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapGet("/me", (ISender sender, CancellationToken ct) => sender.Send(new GetMeQuery(), ct))
+            .WithTags("Auth")
+            .WithSummary("The caller's own account")
+            .Produces<UserProfile>();
+        return api;
+    }
+}

@@ -1,0 +1,64 @@
+using Mediator;
+using MentorCloud.Application.Common.Models;
+using MentorCloud.Application.Common.Validation;
+using MentorCloud.Application.Districts;
+using MentorCloud.Application.Districts.Commands.CreateDistrict;
+using MentorCloud.Application.Districts.Commands.UpdatePolicyLimits;
+using MentorCloud.Application.Districts.Queries.GetDistrict;
+using MentorCloud.Application.Districts.Queries.GetDistricts;
+using MentorCloud.Application.Districts.Queries.GetPolicyLimits;
+using MentorCloud.Application.Schools;
+using MentorCloud.Application.Schools.Commands.OnboardSchool;
+using MentorCloud.Application.Schools.Queries.GetSchools;
+
+namespace MentorCloud.WebApi.Endpoints;
+
+public static class DistrictEndpoints
+{
+    public static RouteGroupBuilder MapDistrictEndpoints(this RouteGroupBuilder api)
+    {
+        var districts = api.MapGroup("/districts").WithTags("Districts");
+
+        districts.MapPost("/", async (CreateDistrictCommand command, ISender sender, CancellationToken ct) =>
+            {
+                var district = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/districts/{district.Code}", district);
+            })
+            .WithSummary("Create a district and its first district admin (platform-admin)");
+
+        districts.MapGet("/", (ISender sender, CancellationToken ct, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
+                sender.Send(new GetDistrictsQuery(page, pageSize), ct))
+            .WithSummary("List districts (platform-admin)")
+            .Produces<PagedList<DistrictDto>>();
+
+        districts.MapGet("/{district}", (string district, ISender sender, CancellationToken ct) => sender.Send(new GetDistrictQuery(district), ct))
+            .WithSummary("A district (its district-admin)")
+            .Produces<DistrictDto>();
+
+        districts.MapGet("/{district}/policy-limits", (string district, ISender sender, CancellationToken ct) =>
+                sender.Send(new GetPolicyLimitsQuery(district), ct))
+            .WithSummary("Ceilings the district's schools cannot exceed (R3, R14)")
+            .Produces<PolicyLimitsDto>();
+
+        districts.MapPut("/{district}/policy-limits", (string district, PolicyLimitsDto body, ISender sender, CancellationToken ct) =>
+                sender.Send(new UpdatePolicyLimitsCommand(district, body.MaxStudentsPerMentorCeiling, body.MaxMentorsPerStudentCeiling), ct))
+            .WithSummary("Set the district's policy ceilings (R3, R14)")
+            .Produces<PolicyLimitsDto>();
+
+        districts.MapPost("/{district}/schools", async (string district, OnboardSchoolRequest body, ISender sender, CancellationToken ct) =>
+            {
+                var school = await sender.Send(new OnboardSchoolCommand(district, body.Code, body.Name, body.Admin, body.ConnectionString), ct);
+                return TypedResults.Created($"/api/v1/districts/{district}/schools/{school.Code}", school);
+            })
+            .WithSummary("Onboard a school (tenant) with its first school admin, optionally in a dedicated database");
+
+        districts.MapGet("/{district}/schools", (string district, ISender sender, CancellationToken ct, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
+                sender.Send(new GetSchoolsQuery(district, page, pageSize), ct))
+            .WithSummary("The district's schools")
+            .Produces<PagedList<SchoolDto>>();
+        return api;
+    }
+
+    /// <summary>Body of <c>POST /districts/{district}/schools</c>.</summary>
+    public sealed record OnboardSchoolRequest(string Code, string Name, NewAdmin Admin, string? ConnectionString);
+}

@@ -1,0 +1,60 @@
+using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Localization;
+using MentorCloud.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MentorCloud.WebApi.Infrastructure;
+
+/// <summary>Turns every exception into RFC 9457 problem details; unexpected ones reveal nothing but the traceId.</summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary()) { Status = 400 },
+            DomainValidationException field => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Field] = [field.Message] }) { Status = 400 },
+            BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Detail = badRequest.Message },
+            NotFoundException or TenantRequiredException => new ProblemDetails { Status = 404, Detail = Messages.NotFoundDetail },
+            ForbiddenAccessException => new ProblemDetails { Status = 403, Detail = Messages.ForbiddenDetail },
+            AuthenticationFailedException failed => new ProblemDetails
+            {
+                Status = 401,
+                Detail = failed.LockedOut ? Messages.AccountLocked : Messages.InvalidCredentials,
+                Extensions = { ["lockedOut"] = failed.LockedOut },
+            },
+            ConflictException conflict => new ProblemDetails { Status = 409, Detail = conflict.Message },
+            RuleViolationException rule => new ProblemDetails
+            {
+                Status = 422,
+                Detail = $"{rule.Rule}: {rule.Message}",
+                Extensions = { ["rule"] = rule.Rule, ["violation"] = rule.Details },
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails { Status = 500, Detail = Messages.ServerErrorDetail };
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>Localized titles by status code, for every problem the service writes.</summary>
+    public static string? TitleFor(int? status) => status switch
+    {
+        400 => Messages.TitleValidation,
+        401 => Messages.TitleUnauthorized,
+        403 => Messages.TitleForbidden,
+        404 => Messages.TitleNotFound,
+        409 => Messages.TitleConflict,
+        422 => Messages.TitleRuleViolation,
+        429 => Messages.TitleTooManyRequests,
+        500 => Messages.TitleServerError,
+        _ => null,
+    };
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Asp.Versioning;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.WebApi.Endpoints;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Serilog;
+
+namespace MentorCloud.WebApi.Infrastructure;
+
+public static class WebServices
+{
+    public static readonly string[] SupportedCultures = ["zh-CN", "en"];
+
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<ITenantResolutionStrategy, RouteTenantStrategy>();
+
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Title = ProblemDetailsExceptionHandler.TitleFor(problem.Status) ?? problem.Title;
+            problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddAuthorization();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, ct) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+            var permits = configuration.GetValue("RateLimiting:Token:PermitLimit", 10);
+            var window = configuration.GetValue("RateLimiting:Token:Window", TimeSpan.FromMinutes(1));
+            o.AddPolicy(AuthEndpoints.TokenRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+        });
+
+        services.AddRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(SupportedCultures[0]).AddSupportedCultures(SupportedCultures).AddSupportedUICultures(SupportedCultures);
+            o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+
+        services.AddCors(o => o.AddDefaultPolicy(policy => policy
+            .WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])
+            .AllowAnyHeader()
+            .AllowAnyMethod()
+            .WithExposedHeaders("Location", "ETag", "Retry-After")));
+
+        services.AddApiVersioning(o =>
+        {
+            o.DefaultApiVersion = new ApiVersion(1);
+            o.AssumeDefaultVersionWhenUnspecified = true;
+            o.ReportApiVersions = true;
+            o.ApiVersionReader = new HeaderApiVersionReader("api-version");
+        });
+
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<BearerSecurityTransformer>();
+        });
+
+        services.AddSerilog((sp, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(sp)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+
+        services.AddTelemetry(configuration);
+        return services;
+    }
+
+    /// <summary>Traces and metrics; <c>OpenTelemetry:Exporter</c> is <c>otlp</c> (standard OTEL_* variables), <c>console</c>, or empty for none.</summary>
+    private static void AddTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var exporter = configuration["OpenTelemetry:Exporter"]?.ToLowerInvariant();
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("MentorCloud"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (exporter == "otlp") tracing.AddOtlpExporter();
+                if (exporter == "console") tracing.AddConsoleExporter();
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                if (exporter == "otlp") metrics.AddOtlpExporter();
+                if (exporter == "console") metrics.AddConsoleExporter();
+            });
+    }
+}

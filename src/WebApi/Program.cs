@@ -1,0 +1,46 @@
+using Asp.Versioning;
+using MentorCloud.Application;
+using MentorCloud.Infrastructure;
+using MentorCloud.Infrastructure.Persistence;
+using MentorCloud.WebApi.Endpoints;
+using MentorCloud.WebApi.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddWebApi(builder.Configuration);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseSecurityHeaders();
+app.UseCors();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseMiddleware<TenantResolutionMiddleware>();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/scalar", o => o.WithTitle("MentorCloud API").AddPreferredSecuritySchemes("Bearer"));
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+var api = app.NewVersionedApi("MentorCloud").MapGroup("/api/v1").HasApiVersion(new ApiVersion(1)).RequireAuthorization();
+api.MapAuthEndpoints().MapDistrictEndpoints().MapSchoolEndpoints();
+
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+app.Logger.LogInformation("MentorCloud is ready: API reference at /scalar, OpenAPI document at /openapi/v1.json");
+await app.RunAsync();
+
+/// <summary>The web host; public so functional tests can start it.</summary>
+public partial class Program;
