@@ -33,6 +33,12 @@ public static class WebServices
         {
             var problem = context.ProblemDetails;
             problem.Title = ProblemDetailsExceptionHandler.TitleFor(problem.Status) ?? problem.Title;
+            problem.Type ??= problem.Status switch
+            {
+                StatusCodes.Status422UnprocessableEntity => "https://tools.ietf.org/html/rfc4918#section-11.2",
+                StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+                _ => "about:blank",
+            };
             problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

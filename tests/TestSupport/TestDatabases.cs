@@ -1,0 +1,96 @@
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace MentorCloud.TestSupport;
+
+/// <summary>A database server the suites run on; each test class gets fresh, empty databases from it.</summary>
+public interface ITestDatabaseServer
+{
+    /// <summary>The <c>Database:Provider</c> value for this server.</summary>
+    string Provider { get; }
+
+    /// <summary>Why the server is not available; null when it is.</summary>
+    string? SkipReason { get; }
+
+    /// <summary>A connection string to a database that does not exist yet (migrations create it).</summary>
+    string NewDatabase();
+}
+
+/// <summary>SQLite files in a temporary folder: always available.</summary>
+public sealed class SqliteTestServer : ITestDatabaseServer
+{
+    public static readonly SqliteTestServer Instance = new();
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("mentorcloud-tests-").FullName;
+
+    public string Provider => "Sqlite";
+    public string? SkipReason => null;
+
+    public string NewDatabase() => $"Data Source={Path.Combine(_folder, $"{Guid.NewGuid():N}.db")}";
+}
+
+/// <summary>
+/// A real PostgreSQL: the server named by <c>MENTORCLOUD_TEST_POSTGRES</c>, else a Testcontainers container when a
+/// Docker engine answers, else unavailable with the reason (the tests then report themselves skipped).
+/// </summary>
+public sealed class PostgresTestServer : ITestDatabaseServer
+{
+    public const string EnvironmentVariable = "MENTORCLOUD_TEST_POSTGRES";
+
+    private static readonly Lazy<Task<PostgresTestServer>> Shared = new(StartAsync);
+    private static PostgreSqlContainer? _container;
+
+    private readonly string? _adminConnectionString;
+
+    private PostgresTestServer(string? adminConnectionString, string? skipReason)
+    {
+        _adminConnectionString = adminConnectionString;
+        SkipReason = skipReason;
+    }
+
+    public static Task<PostgresTestServer> GetAsync() => Shared.Value;
+
+    public string Provider => "PostgreSql";
+    public string? SkipReason { get; }
+
+    public string NewDatabase() => new NpgsqlConnectionStringBuilder(_adminConnectionString)
+    {
+        Database = $"mc_{Guid.NewGuid():N}",
+        MaxPoolSize = 20,
+    }.ConnectionString;
+
+    private static async Task<PostgresTestServer> StartAsync()
+    {
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured)
+            return await Checked(configured, $"{EnvironmentVariable} is set but the server did not answer");
+
+        try
+        {
+            _container = new PostgreSqlBuilder("postgres:15-alpine").Build();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await _container.StartAsync(timeout.Token);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => _container.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return await Checked(_container.GetConnectionString(), "the PostgreSQL container did not answer");
+        }
+        catch (Exception ex)
+        {
+            return new PostgresTestServer(null,
+                $"No PostgreSQL for the tests: {EnvironmentVariable} is not set and no Docker engine answered ({ex.GetType().Name}: {ex.Message})");
+        }
+    }
+
+    private static async Task<PostgresTestServer> Checked(string connectionString, string failure)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            return new PostgresTestServer(connectionString, null);
+        }
+        catch (NpgsqlException ex)
+        {
+            // A configured server that does not answer is an error, never a silent skip.
+            throw new InvalidOperationException($"{failure}: {ex.Message}", ex);
+        }
+    }
+}

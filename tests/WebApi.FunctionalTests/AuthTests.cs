@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using MentorCloud.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MentorCloud.WebApi.FunctionalTests;
+
+public abstract class AuthTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where TApp : AppFixture
+{
+    [Fact]
+    public async Task Token_is_issued_for_good_credentials_and_me_describes_the_caller()
+    {
+        var school = await Api.CreateSchoolAsync();
+        using var anonymous = Api.Anonymous();
+
+        var token = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username = school.SchoolAdmin, password = TestApi.Password }, Ct);
+        var body = await token.ShouldBeJson(HttpStatusCode.OK);
+        body.GetProperty("tokenType").GetString().ShouldBe("Bearer");
+        body.GetProperty("expiresIn").GetInt32().ShouldBe(3600);
+
+        using var client = Api.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
+        var me = await (await client.GetAsync("/api/v1/me", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        me.GetProperty("username").GetString().ShouldBe(school.SchoolAdmin);
+        me.GetProperty("displayName").GetString().ShouldBe("校管理员");
+        me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["school-admin"]);
+        me.GetProperty("schoolCode").GetString().ShouldBe(school.School);
+        me.GetProperty("districtCode").GetString().ShouldBe(school.District);
+        me.GetProperty("userId").GetGuid().ShouldNotBe(Guid.Empty);
+    }
+
+    [Fact]
+    public async Task Bad_password_and_unknown_user_answer_401()
+    {
+        var (_, admin) = await Api.CreateDistrictAsync();
+        using var client = Api.Anonymous("en");
+
+        var wrong = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = admin, password = "Wrong-pass1" }, Ct);
+        (await wrong.ShouldBeProblem(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString().ShouldBe("Invalid username or password.");
+
+        var unknown = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = "nobody-here", password = "Wrong-pass1" }, Ct);
+        await unknown.ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Missing_credentials_answer_400_with_field_errors()
+    {
+        using var client = Api.Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = "", password = "" }, Ct);
+        var problem = await response.ShouldBeProblem(HttpStatusCode.BadRequest);
+        problem.ErrorsFor("username").ShouldNotBeEmpty();
+        problem.ErrorsFor("password").ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Malformed_json_answers_400_problem()
+    {
+        using var client = Api.Anonymous();
+        var response = await client.PostAsync("/api/v1/auth/token", new StringContent("{not json", Encoding.UTF8, "application/json"), Ct);
+        await response.ShouldBeProblem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Account_locks_after_repeated_failures_even_for_the_right_password()
+    {
+        var (_, admin) = await Api.CreateDistrictAsync();
+        using var client = Api.Anonymous("en");
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var failed = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = admin, password = "Wrong-pass1" }, Ct);
+            failed.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = admin, password = TestApi.Password }, Ct);
+        var problem = await locked.ShouldBeProblem(HttpStatusCode.Unauthorized);
+        problem.GetProperty("lockedOut").GetBoolean().ShouldBeTrue();
+        problem.GetProperty("detail").GetString()!.ShouldContain("locked");
+    }
+
+    [Fact]
+    public async Task Failures_below_the_limit_are_forgiven_by_a_successful_sign_in()
+    {
+        var (_, admin) = await Api.CreateDistrictAsync();
+        using var client = Api.Anonymous();
+        for (var round = 0; round < 2; round++)
+        {
+            for (var attempt = 0; attempt < 4; attempt++)
+                (await client.PostAsJsonAsync("/api/v1/auth/token", new { username = admin, password = "Wrong-pass1" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            (await client.PostAsJsonAsync("/api/v1/auth/token", new { username = admin, password = TestApi.Password }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
+    public async Task No_token_answers_401_problem()
+    {
+        using var client = Api.Anonymous();
+        await (await client.GetAsync("/api/v1/me", Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Expired_token_answers_401()
+    {
+        var token = ForgeToken(DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1), MentorCloudFactory.SigningKey);
+        using var client = Api.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await (await client.GetAsync("/api/v1/me", Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Token_signed_with_another_key_answers_401()
+    {
+        var token = ForgeToken(DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddHours(1), "some-other-signing-key-0123456789abcdef0123");
+        using var client = Api.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await (await client.GetAsync("/api/v1/me", Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Messages_follow_accept_language_with_chinese_by_default()
+    {
+        using var chinese = Api.Anonymous();
+        var zh = await (await chinese.PostAsJsonAsync("/api/v1/auth/token", new { username = "nobody-here", password = "x1" }, Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        zh.GetProperty("detail").GetString().ShouldBe("用户名或密码错误。");
+        zh.GetProperty("title").GetString().ShouldBe("未通过身份验证");
+
+        using var english = Api.Anonymous("en-US");
+        var en = await (await english.PostAsJsonAsync("/api/v1/auth/token", new { username = "", password = "" }, Ct)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        en.GetProperty("title").GetString().ShouldBe("One or more validation errors occurred");
+        en.ErrorsFor("username")[0].ShouldContain("must not be empty");
+    }
+
+    [Fact]
+    public async Task Token_endpoint_is_rate_limited()
+    {
+        await using var limited = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(),
+            new Dictionary<string, string?> { ["RateLimiting:Token:PermitLimit"] = "3" });
+        using var client = limited.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+            statuses.Add((await client.PostAsJsonAsync("/api/v1/auth/token", new { username = "someone", password = "Wrong-pass1" }, Ct)).StatusCode);
+
+        statuses.Take(3).ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
+        var rejected = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = "someone", password = "Wrong-pass1" }, Ct);
+        await rejected.ShouldBeProblem(HttpStatusCode.TooManyRequests);
+    }
+
+    private static string ForgeToken(DateTime notBefore, DateTime expires, string key) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString()), new Claim("name", "platform"), new Claim("role", "platform-admin")]),
+            Issuer = "mentorcloud",
+            Audience = "mentorcloud-api",
+            IssuedAt = notBefore,
+            NotBefore = notBefore,
+            Expires = expires,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+        });
+}
+
+public sealed class AuthTestsOnSqlite(SqliteApp app) : AuthTests<SqliteApp>(app);
+
+public sealed class AuthTestsOnPostgres(PostgresApp app) : AuthTests<PostgresApp>(app);

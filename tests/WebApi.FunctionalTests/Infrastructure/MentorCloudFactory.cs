@@ -1,0 +1,32 @@
+using MentorCloud.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MentorCloud.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>The real application on a fresh database of the given server.</summary>
+public sealed class MentorCloudFactory(ITestDatabaseServer server, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "functional-tests-signing-key-0123456789abcdef";
+    public const string PlatformAdmin = "platform";
+    public const string PlatformPassword = "Platform#2026";
+
+    public ITestDatabaseServer Database { get; } = server;
+    public string ConnectionString { get; } = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Jwt:SigningKey", SigningKey);
+        builder.UseSetting("Bootstrap:PlatformAdmin:Username", PlatformAdmin);
+        builder.UseSetting("Bootstrap:PlatformAdmin:Password", PlatformPassword);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("RateLimiting:Token:PermitLimit", "100000");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+}
