@@ -33,7 +33,7 @@ public sealed class TestApi(MentorCloudFactory factory)
         return client;
     }
 
-    public Task<HttpClient> AsPlatformAdmin() => As(MentorCloudFactory.PlatformAdmin, MentorCloudFactory.PlatformPassword);
+    public Task<HttpClient> AsPlatformAdmin(string? language = null) => As(MentorCloudFactory.PlatformAdmin, MentorCloudFactory.PlatformPassword, language);
 
     public async Task<string> TokenAsync(string username, string password)
     {

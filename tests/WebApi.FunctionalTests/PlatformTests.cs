@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json;
+using MentorCloud.WebApi.FunctionalTests.Infrastructure;
+
+namespace MentorCloud.WebApi.FunctionalTests;
+
+/// <summary>Health, the API description and the headers every response carries.</summary>
+public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where TApp : AppFixture
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_answer_healthy(string path)
+    {
+        using var client = Api.Anonymous();
+        var response = await client.GetAsync(path, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task OpenApi_document_lists_the_routes_and_the_bearer_scheme()
+    {
+        using var client = Api.Anonymous();
+        var document = await (await client.GetAsync("/openapi/v1.json", Ct)).ShouldBeJson(HttpStatusCode.OK);
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        paths.ShouldContain("/api/v1/auth/token");
+        paths.ShouldContain("/api/v1/me");
+        paths.ShouldContain("/api/v1/districts");
+        paths.ShouldContain("/api/v1/districts/{district}/policy-limits");
+        paths.ShouldContain("/api/v1/districts/{district}/schools");
+        paths.ShouldContain("/api/v1/schools/{school}/policy");
+        document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
+
+        var me = document.GetProperty("paths").GetProperty("/api/v1/me").GetProperty("get");
+        me.GetProperty("security").GetArrayLength().ShouldBe(1);
+        var token = document.GetProperty("paths").GetProperty("/api/v1/auth/token").GetProperty("post");
+        token.TryGetProperty("security", out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Scalar_reference_is_served()
+    {
+        using var client = Api.Anonymous();
+        var response = await client.GetAsync("/scalar", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("openapi/v1.json");
+    }
+
+    [Fact]
+    public async Task Responses_carry_security_headers_and_the_api_version()
+    {
+        using var client = await Api.AsPlatformAdmin();
+        var response = await client.GetAsync("/api/v1/me", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
+        response.Headers.Contains("Content-Security-Policy").ShouldBeTrue();
+        response.Headers.GetValues("api-supported-versions").Single().ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task Enumerations_and_fields_are_camel_case()
+    {
+        var school = await Api.CreateSchoolAsync();
+        using var client = await Api.As(school.SchoolAdmin);
+        var text = await (await client.GetAsync($"/api/v1/schools/{school.School}/policy", Ct)).Content.ReadAsStringAsync(Ct);
+        JsonDocument.Parse(text).RootElement.EnumerateObject().ShouldAllBe(p => char.IsLower(p.Name[0]));
+    }
+}
+
+public sealed class PlatformTestsOnSqlite(SqliteApp app) : PlatformTests<SqliteApp>(app);
+
+public sealed class PlatformTestsOnPostgres(PostgresApp app) : PlatformTests<PostgresApp>(app);
