@@ -10,11 +10,11 @@ internal sealed class NoTenant : ITenantContext
     public TenantInfo? Current => null;
 }
 
-internal sealed class SqliteCatalogFactory : IDesignTimeDbContextFactory<SqliteCatalogDbContext>
+public sealed class SqliteCatalogFactory : IDesignTimeDbContextFactory<SqliteCatalogDbContext>
 {
     public SqliteCatalogDbContext CreateDbContext(string[] args) =>
         new(Options<SqliteCatalogDbContext>(DatabaseProvider.Sqlite, DatabaseProviderExtensions.CatalogHistoryTable));
-    internal static DbContextOptions<T> Options<T>(DatabaseProvider provider, string history) where T : DbContext =>
+    public static DbContextOptions<T> Options<T>(DatabaseProvider provider, string history) where T : DbContext =>
         (DbContextOptions<T>)new DbContextOptionsBuilder<T>().Use(provider, DesignConnection(provider), history).Options;
     private static string DesignConnection(DatabaseProvider provider) => provider switch
     {
@@ -24,31 +24,31 @@ internal sealed class SqliteCatalogFactory : IDesignTimeDbContextFactory<SqliteC
     };
 }
 
-internal sealed class PostgreSqlCatalogFactory : IDesignTimeDbContextFactory<PostgreSqlCatalogDbContext>
+public sealed class PostgreSqlCatalogFactory : IDesignTimeDbContextFactory<PostgreSqlCatalogDbContext>
 {
     public PostgreSqlCatalogDbContext CreateDbContext(string[] args) =>
         new(SqliteCatalogFactory.Options<PostgreSqlCatalogDbContext>(DatabaseProvider.PostgreSql, DatabaseProviderExtensions.CatalogHistoryTable));
 }
 
-internal sealed class SqlServerCatalogFactory : IDesignTimeDbContextFactory<SqlServerCatalogDbContext>
+public sealed class SqlServerCatalogFactory : IDesignTimeDbContextFactory<SqlServerCatalogDbContext>
 {
     public SqlServerCatalogDbContext CreateDbContext(string[] args) =>
         new(SqliteCatalogFactory.Options<SqlServerCatalogDbContext>(DatabaseProvider.SqlServer, DatabaseProviderExtensions.CatalogHistoryTable));
 }
 
-internal sealed class SqliteApplicationFactory : IDesignTimeDbContextFactory<SqliteApplicationDbContext>
+public sealed class SqliteApplicationFactory : IDesignTimeDbContextFactory<SqliteApplicationDbContext>
 {
     public SqliteApplicationDbContext CreateDbContext(string[] args) =>
         new(SqliteCatalogFactory.Options<SqliteApplicationDbContext>(DatabaseProvider.Sqlite, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
 }
 
-internal sealed class PostgreSqlApplicationFactory : IDesignTimeDbContextFactory<PostgreSqlApplicationDbContext>
+public sealed class PostgreSqlApplicationFactory : IDesignTimeDbContextFactory<PostgreSqlApplicationDbContext>
 {
     public PostgreSqlApplicationDbContext CreateDbContext(string[] args) =>
         new(SqliteCatalogFactory.Options<PostgreSqlApplicationDbContext>(DatabaseProvider.PostgreSql, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
 }
 
-internal sealed class SqlServerApplicationFactory : IDesignTimeDbContextFactory<SqlServerApplicationDbContext>
+public sealed class SqlServerApplicationFactory : IDesignTimeDbContextFactory<SqlServerApplicationDbContext>
 {
     public SqlServerApplicationDbContext CreateDbContext(string[] args) =>
         new(SqliteCatalogFactory.Options<SqlServerApplicationDbContext>(DatabaseProvider.SqlServer, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
