@@ -39,6 +39,30 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         token.TryGetProperty("security", out _).ShouldBeFalse();
     }
 
+    /// <summary>Every route that needs a sign-in; a new route belongs here too.</summary>
+    public static readonly TheoryData<string, string> ProtectedRoutes = new()
+    {
+        { "GET", "/api/v1/me" },
+        { "GET", "/api/v1/districts" },
+        { "POST", "/api/v1/districts" },
+        { "GET", "/api/v1/districts/any" },
+        { "GET", "/api/v1/districts/any/policy-limits" },
+        { "PUT", "/api/v1/districts/any/policy-limits" },
+        { "GET", "/api/v1/districts/any/schools" },
+        { "POST", "/api/v1/districts/any/schools" },
+        { "GET", "/api/v1/schools/any/policy" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProtectedRoutes))]
+    public async Task Protected_routes_answer_401_without_a_token(string method, string route)
+    {
+        using var client = Api.Anonymous();
+        var request = new HttpRequestMessage(new HttpMethod(method), route);
+        if (method is "POST" or "PUT") request.Content = System.Net.Http.Json.JsonContent.Create(new { });
+        await (await client.SendAsync(request, Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task Scalar_reference_is_served()
     {
