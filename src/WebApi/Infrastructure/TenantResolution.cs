@@ -1,4 +1,5 @@
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Infrastructure.Tenancy;
 
@@ -36,7 +37,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         var tenant = await store.FindByIdentifierAsync(identifier, context.RequestAborted);
         if (tenant is null || !MayReach(user, tenant))
         {
-            await Results.Problem(statusCode: StatusCodes.Status404NotFound).ExecuteAsync(context);
+            await Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: Messages.NotFoundDetail).ExecuteAsync(context);
             return;
         }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Asp.Versioning;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Localization;
 using MentorCloud.WebApi.Endpoints;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
@@ -53,7 +54,7 @@ public static class WebServices
             {
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                     context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, detail: Messages.TooManyRequestsDetail).ExecuteAsync(context.HttpContext);
             };
             var permits = configuration.GetValue("RateLimiting:Token:PermitLimit", 10);
             var window = configuration.GetValue("RateLimiting:Token:Window", TimeSpan.FromMinutes(1));
