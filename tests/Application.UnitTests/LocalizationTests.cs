@@ -1,0 +1,87 @@
+using System.Reflection;
+using MentorCloud.Application.Auth.Commands.IssueToken;
+using MentorCloud.Application.Common.Localization;
+
+namespace MentorCloud.Application.UnitTests;
+
+public sealed class LocalizationTests
+{
+    [Fact]
+    public void Messages_are_Chinese_under_zh_CN()
+    {
+        using var _ = new UiCulture("zh-CN");
+
+        Messages.CodeFormat.ShouldBe("代码须为 2–40 个小写字母、数字或 '-'。");
+        Messages.DuplicateDistrict("north-1").ShouldBe("区代码 'north-1' 已存在。");
+        Messages.TitleForbidden.ShouldBe("无权执行此操作");
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("en-US")]
+    [InlineData("en-GB")]
+    public void Messages_are_English_under_en(string culture)
+    {
+        using var _ = new UiCulture(culture);
+
+        Messages.CodeFormat.ShouldBe("Use 2–40 lowercase letters, digits or '-'.");
+        Messages.DuplicateDistrict("north-1").ShouldBe("District code 'north-1' already exists.");
+        Messages.TitleForbidden.ShouldBe("Forbidden");
+    }
+
+    [Theory]
+    [InlineData("fr-FR")]
+    [InlineData("zh-TW")]
+    public void Messages_fall_back_to_Chinese_for_other_languages(string culture)
+    {
+        using var _ = new UiCulture(culture);
+
+        Messages.PasswordPolicy.ShouldBe("密码至少 8 位,且须同时包含字母和数字。");
+    }
+
+    [Fact]
+    public void Every_message_has_a_Chinese_and_a_different_English_text()
+    {
+        var texts = typeof(Messages).GetMembers(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m is PropertyInfo or MethodInfo { IsSpecialName: false })
+            .ToList();
+        texts.Count.ShouldBeGreaterThan(10);
+
+        foreach (var member in texts)
+        {
+            string chinese, english;
+            using (new UiCulture("zh-CN")) chinese = Read(member);
+            using (new UiCulture("en")) english = Read(member);
+
+            chinese.ShouldNotBeNullOrWhiteSpace(member.Name);
+            english.ShouldNotBe(chinese, member.Name);
+            chinese.Any(c => c is >= '\u4e00' and <= '\u9fff').ShouldBeTrue($"{member.Name} has Chinese text");
+            english.Any(c => c is >= '\u4e00' and <= '\u9fff').ShouldBeFalse($"{member.Name} has no Chinese in English");
+        }
+    }
+
+    [Fact]
+    public void Built_in_validation_messages_are_Chinese_under_zh_CN()
+    {
+        using var _ = new UiCulture("zh-CN");
+
+        new IssueTokenValidator().MessagesFor(new IssueTokenCommand("", "Passw0rd"), "Username")
+            .ShouldBe(["'Username' 不能为空。"]);
+    }
+
+    [Fact]
+    public void Built_in_validation_messages_are_English_under_en()
+    {
+        using var _ = new UiCulture("en");
+
+        new IssueTokenValidator().MessagesFor(new IssueTokenCommand("", "Passw0rd"), "Username")
+            .ShouldBe(["'Username' must not be empty."]);
+    }
+
+    private static string Read(MemberInfo member) => member switch
+    {
+        PropertyInfo property => (string)property.GetValue(null)!,
+        MethodInfo method => (string)method.Invoke(null, [.. method.GetParameters().Select(_ => (object)"x")])!,
+        _ => throw new InvalidOperationException(member.Name),
+    };
+}

@@ -1,0 +1,89 @@
+using System.Reflection;
+using FluentValidation;
+using Mediator;
+using MentorCloud.Application.Common.Security;
+using MentorCloud.Domain.Common;
+using NetArchTest.Rules;
+
+namespace MentorCloud.Architecture.Tests;
+
+/// <summary>
+/// Each rule returns its violations, so the tests can assert "none" on the real layers and
+/// "these" on the deliberately broken fixtures that prove the rule can fail.
+/// </summary>
+internal static class ArchitectureRules
+{
+    public static readonly Type[] AccessAttributes =
+        [typeof(RequiresRoleAttribute), typeof(AnyAuthenticatedUserAttribute), typeof(AllowAnonymousRequestAttribute)];
+
+    private static readonly Type[] HandlerInterfaces =
+    [
+        typeof(ICommandHandler<,>), typeof(IQueryHandler<,>), typeof(IRequestHandler<,>),
+        typeof(IStreamCommandHandler<,>), typeof(IStreamQueryHandler<,>), typeof(IStreamRequestHandler<,>),
+    ];
+
+    /// <summary>Types of the assembly that use any of the namespaces (NetArchTest reads the IL).</summary>
+    public static IReadOnlyList<string> TypesDependingOn(Assembly assembly, params string[] namespaces)
+    {
+        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny(namespaces).GetResult();
+        return result.IsSuccessful ? [] : [.. result.FailingTypeNames ?? ["(unnamed)"]];
+    }
+
+    /// <summary>Referenced assemblies that are not part of the base .NET runtime: projects and packages.</summary>
+    public static IReadOnlyList<string> ReferencesOutsideTheBaseRuntime(Assembly assembly)
+    {
+        var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return
+        [
+            .. assembly.GetReferencedAssemblies()
+                .Where(reference => Path.GetDirectoryName(Assembly.Load(reference).Location) != runtimeDirectory)
+                .Select(reference => reference.Name!)
+                .Order(StringComparer.Ordinal),
+        ];
+    }
+
+    public static IReadOnlyList<string> ReferencedAssemblyNames(Assembly assembly) =>
+        [.. assembly.GetReferencedAssemblies().Select(reference => reference.Name!)];
+
+    public static IReadOnlyList<Type> Commands(IEnumerable<Type> types) =>
+        [.. types.Where(t => IsConcrete(t) && typeof(IBaseCommand).IsAssignableFrom(t))];
+
+    /// <summary>Commands with no public <c>AbstractValidator&lt;TCommand&gt;</c>; internal validators are not registered.</summary>
+    public static IReadOnlyList<Type> CommandsWithoutValidator(IReadOnlyCollection<Type> types)
+    {
+        var validated = types
+            .Where(t => IsConcrete(t) && t.IsVisible)
+            .SelectMany(BaseTypes)
+            .Where(b => b.IsGenericType && b.GetGenericTypeDefinition() == typeof(AbstractValidator<>))
+            .Select(b => b.GetGenericArguments()[0])
+            .ToHashSet();
+        return [.. Commands(types).Where(command => !validated.Contains(command))];
+    }
+
+    /// <summary>Commands and queries: everything that goes through the request pipeline.</summary>
+    public static IReadOnlyList<Type> Requests(IEnumerable<Type> types) =>
+        [.. types.Where(t => IsConcrete(t) && typeof(IMessage).IsAssignableFrom(t) && !typeof(INotification).IsAssignableFrom(t))];
+
+    public static IReadOnlyList<Type> RequestsWithoutExactlyOneAccessDeclaration(IEnumerable<Type> types) =>
+        [.. Requests(types).Where(t => AccessAttributes.Count(attribute => t.IsDefined(attribute, inherit: false)) != 1)];
+
+    public static IReadOnlyList<Type> Entities(IEnumerable<Type> types) =>
+        [.. types.Where(t => IsConcrete(t) && t.IsSubclassOf(typeof(Entity)))];
+
+    public static IReadOnlyList<Type> EntitiesWithoutExactlyOneTenancyMarker(IEnumerable<Type> types) =>
+        [.. Entities(types).Where(t => (typeof(ITenantOwned).IsAssignableFrom(t) ? 1 : 0) + (typeof(IGlobalEntity).IsAssignableFrom(t) ? 1 : 0) != 1)];
+
+    public static IReadOnlyList<Type> Handlers(IEnumerable<Type> types) =>
+        [.. types.Where(t => IsConcrete(t) && t.GetInterfaces().Any(i => i.IsGenericType && HandlerInterfaces.Contains(i.GetGenericTypeDefinition())))];
+
+    public static IReadOnlyList<Type> HandlersNotPublicSealed(IEnumerable<Type> types) =>
+        [.. Handlers(types).Where(t => !(t.IsVisible && t.IsSealed))];
+
+    private static bool IsConcrete(Type type) => type is { IsAbstract: false, IsInterface: false };
+
+    private static IEnumerable<Type> BaseTypes(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+            yield return current;
+    }
+}

@@ -1,0 +1,49 @@
+using FluentValidation;
+using Mediator;
+using MentorCloud.Application.Common.Security;
+using MentorCloud.Domain.Common;
+
+// Deliberately broken types that only the rule self-tests look at; the real tests scan src/ only.
+namespace MentorCloud.Architecture.Tests.Fixtures;
+
+public sealed record ValidatedCommand : ICommand<int>;
+
+public sealed class ValidatedCommandValidator : AbstractValidator<ValidatedCommand>;
+
+public sealed record UnvalidatedCommand : ICommand<int>;
+
+public sealed record InternallyValidatedCommand : ICommand<int>;
+
+internal sealed class InternallyValidatedCommandValidator : AbstractValidator<InternallyValidatedCommand>;
+
+[AnyAuthenticatedUser]
+public sealed record DeclaredQuery : IQuery<int>;
+
+public sealed record UndeclaredQuery : IQuery<int>;
+
+[AllowAnonymousRequest]
+[RequiresRole(Roles.Teacher)]
+public sealed record DoublyDeclaredQuery : IQuery<int>;
+
+public sealed class TenantEntity : Entity, ITenantOwned;
+
+public sealed class GlobalEntity : Entity, IGlobalEntity;
+
+public sealed class UnmarkedEntity : Entity;
+
+public sealed class DoublyMarkedEntity : Entity, ITenantOwned, IGlobalEntity;
+
+public sealed class SealedHandler : IQueryHandler<DeclaredQuery, int>
+{
+    public ValueTask<int> Handle(DeclaredQuery query, CancellationToken cancellationToken) => ValueTask.FromResult(1);
+}
+
+public class UnsealedHandler : ICommandHandler<ValidatedCommand, int>
+{
+    public ValueTask<int> Handle(ValidatedCommand command, CancellationToken cancellationToken) => ValueTask.FromResult(1);
+}
+
+internal sealed class InternalHandler : IQueryHandler<UndeclaredQuery, int>
+{
+    public ValueTask<int> Handle(UndeclaredQuery query, CancellationToken cancellationToken) => ValueTask.FromResult(1);
+}
