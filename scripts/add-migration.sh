@@ -10,7 +10,6 @@ for provider in Sqlite PostgreSql SqlServer; do
     dotnet ef migrations add "$name" \
       --project src/Infrastructure --startup-project src/Infrastructure \
       --context "${provider}${kind}DbContext" \
-      --output-dir "Persistence/Migrations/${provider}/${folder}" \
-      --namespace "MentorCloud.Infrastructure.Persistence.Migrations.${provider}.${folder}"
+      --output-dir "Persistence/Migrations/${provider}/${folder}"
   done
 done

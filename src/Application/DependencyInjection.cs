@@ -25,6 +25,9 @@ public static class DependencyInjection
             ];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
+        services.AddScoped<Common.Security.AccessPolicy>();
+        services.AddScoped<Common.Auditing.AuditLog>();
+        services.AddScoped<Policies.PolicyReader>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

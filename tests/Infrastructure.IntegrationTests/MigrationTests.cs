@@ -42,7 +42,10 @@ public sealed class MigrationTests
 
         script.ShouldContain("CREATE TABLE [SchoolPolicies]");
         script.ShouldContain("[TenantId] uniqueidentifier NOT NULL");
-        script.ShouldContain("CREATE INDEX [IX_SchoolPolicies_TenantId]");
+        script.ShouldContain("CREATE UNIQUE INDEX [IX_SchoolPolicies_TenantId_Version]");
+        script.ShouldContain("CREATE UNIQUE INDEX [IX_Students_TenantId_StudentNo]");
+        script.ShouldContain("CREATE UNIQUE INDEX [IX_Teachers_TenantId_EmployeeNo]");
+        script.ShouldContain("CREATE UNIQUE INDEX [IX_Classes_TenantId_SchoolYear_HeadTeacherId]");
         script.ShouldContain("__TenantMigrations");
     }
 

@@ -1,6 +1,7 @@
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Teachers;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -50,21 +51,49 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         (await db.SchoolPolicies.IgnoreQueryFilters([ApplicationDbContext.TenantFilter]).CountAsync(Ct)).ShouldBeGreaterThan(0);
     }
 
-    [Fact]
-    public async Task Saving_a_row_of_another_tenant_is_refused_and_changes_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Changing_or_deleting_a_row_of_another_tenant_is_refused_and_changes_nothing(bool delete)
     {
         var a = NewTenant();
         var b = NewTenant();
-        var policyOfB = await SeedPolicyAsync(b);
+        Guid teacherOfB;
+        await using (var seed = As(b))
+        {
+            var db = seed.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var teacher = new Teacher("王老师", "T-001", ["语文"]);
+            db.Teachers.Add(teacher);
+            await db.SaveChangesAsync(Ct);
+            teacherOfB = teacher.Id;
+        }
 
-        await using var scope = As(a);
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        var stolen = await db.SchoolPolicies.IgnoreQueryFilters([ApplicationDbContext.TenantFilter]).SingleAsync(p => p.Id == policyOfB, Ct);
-        db.Remove(stolen);
+        await using (var scope = As(a))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var stolen = await db.Teachers.IgnoreQueryFilters([ApplicationDbContext.TenantFilter]).SingleAsync(t => t.Id == teacherOfB, Ct);
+            if (delete) db.Remove(stolen);
+            else stolen.Update("改名", []);
 
-        await Should.ThrowAsync<CrossTenantWriteException>(() => db.SaveChangesAsync(Ct));
+            await Should.ThrowAsync<CrossTenantWriteException>(() => db.SaveChangesAsync(Ct));
+        }
+
         await using var check = As(b);
-        (await check.ServiceProvider.GetRequiredService<ApplicationDbContext>().SchoolPolicies.AnyAsync(p => p.Id == policyOfB, Ct)).ShouldBeTrue();
+        var kept = await check.ServiceProvider.GetRequiredService<ApplicationDbContext>().Teachers.SingleAsync(t => t.Id == teacherOfB, Ct);
+        kept.Name.ShouldBe("王老师");
+    }
+
+    [Fact]
+    public async Task Policy_versions_are_append_only()
+    {
+        var tenant = NewTenant();
+        var policyId = await SeedPolicyAsync(tenant);
+
+        await using var scope = As(tenant);
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        db.Remove(await db.SchoolPolicies.SingleAsync(p => p.Id == policyId, Ct));
+
+        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync(Ct));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using MentorCloud.Domain.Policies;
-using Riok.Mapperly.Abstractions;
 
 namespace MentorCloud.Application.Policies;
 
+/// <summary>The policy in force, with its version; the caps never exceed the district's current ceilings.</summary>
 public sealed record SchoolPolicyDto(
     int MaxStudentsPerMentor,
     int MaxMentorsPerStudent,
@@ -13,10 +13,14 @@ public sealed record SchoolPolicyDto(
     bool MonthlyReportRequired,
     IReadOnlyList<int> ReminderDaysBeforeEnd,
     int MonthlyReportReminderDay,
-    bool RequireGuardianConsent);
-
-[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
-public static partial class SchoolPolicyMapper
+    bool RequireGuardianConsent,
+    int Version,
+    DateTimeOffset EffectiveFrom)
 {
-    public static partial SchoolPolicyDto ToDto(this SchoolPolicy policy);
+    public static SchoolPolicyDto From(PolicySettings s, int version, DateTimeOffset effectiveFrom) =>
+        new(s.MaxStudentsPerMentor, s.MaxMentorsPerStudent, s.MaxPreferences, s.MinTalks, s.MinParentContacts, s.MinEvaluations,
+            s.MonthlyReportRequired, s.ReminderDaysBeforeEnd, s.MonthlyReportReminderDay, s.RequireGuardianConsent, version, effectiveFrom);
 }
+
+/// <summary>One past or present version of the policy, with who made it.</summary>
+public sealed record SchoolPolicyVersionDto(int Version, DateTimeOffset EffectiveFrom, Guid? ChangedBy, SchoolPolicyDto Policy);

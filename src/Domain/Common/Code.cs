@@ -13,6 +13,6 @@ public static partial class Code
     public static string Ensure(string value, string field) =>
         IsValid(value) ? value : throw new DomainValidationException(field, $"'{value}' is not a valid code.");
 
-    [GeneratedRegex("^[a-z0-9-]{2,40}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9-]{2,40}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

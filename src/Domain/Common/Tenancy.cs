@@ -8,3 +8,6 @@ public interface ITenantOwned;
 
 /// <summary>Rows that belong to no school: the catalog of districts, schools and accounts.</summary>
 public interface IGlobalEntity;
+
+/// <summary>Rows that are written once and never changed or deleted (audit log, history).</summary>
+public interface IAppendOnly;

@@ -1,33 +1,41 @@
 using MentorCloud.Domain.Common;
+using MentorCloud.Domain.Districts;
 
 namespace MentorCloud.Domain.Policies;
 
-/// <summary>A school's mentor-system policy (导师制实施细则): caps, the "three ones" minimums and reminders (R3, R5, R9, R12, R14).</summary>
-public sealed class SchoolPolicy : AggregateRoot, ITenantOwned
+/// <summary>
+/// One version of a school's mentor-system policy (导师制实施细则): caps, the "three ones" minimums and
+/// reminders (R3, R5, R9, R12, R14). Versions are never changed; a change adds the next version, so any
+/// semester can be evaluated against the policy that was in force.
+/// </summary>
+public sealed class SchoolPolicy : Entity, ITenantOwned, IAppendOnly
 {
-    public const int DefaultMaxStudentsPerMentor = 15;
-    public const int DefaultMaxMentorsPerStudent = 3;
-    public const int DefaultMaxPreferences = 3;
-    public static readonly IReadOnlyList<int> DefaultReminderDaysBeforeEnd = [30, 14, 7, 1];
-    public const int DefaultMonthlyReportReminderDay = 25;
-
     private SchoolPolicy() { }
 
-    public static SchoolPolicy CreateDefault(DateTimeOffset now) => new()
+    private SchoolPolicy(int version, PolicySettings settings, DateTimeOffset effectiveFrom, Guid? changedBy)
     {
-        MaxStudentsPerMentor = DefaultMaxStudentsPerMentor,
-        MaxMentorsPerStudent = DefaultMaxMentorsPerStudent,
-        MaxPreferences = DefaultMaxPreferences,
-        MinTalks = 1,
-        MinParentContacts = 1,
-        MinEvaluations = 1,
-        MonthlyReportRequired = true,
-        ReminderDaysBeforeEnd = [.. DefaultReminderDaysBeforeEnd],
-        MonthlyReportReminderDay = DefaultMonthlyReportReminderDay,
-        RequireGuardianConsent = true,
-        UpdatedAt = now,
-    };
+        Version = version;
+        EffectiveFrom = effectiveFrom;
+        ChangedBy = changedBy;
+        MaxStudentsPerMentor = settings.MaxStudentsPerMentor;
+        MaxMentorsPerStudent = settings.MaxMentorsPerStudent;
+        MaxPreferences = settings.MaxPreferences;
+        MinTalks = settings.MinTalks;
+        MinParentContacts = settings.MinParentContacts;
+        MinEvaluations = settings.MinEvaluations;
+        MonthlyReportRequired = settings.MonthlyReportRequired;
+        ReminderDaysBeforeEnd = [.. settings.ReminderDaysBeforeEnd];
+        MonthlyReportReminderDay = settings.MonthlyReportReminderDay;
+        RequireGuardianConsent = settings.RequireGuardianConsent;
+    }
 
+    /// <summary>The first version: the specification's defaults, tightened to the district's ceilings.</summary>
+    public static SchoolPolicy CreateDefault(DateTimeOffset now, PolicyLimits? limits = null) =>
+        new(1, PolicySettings.Default.ClampTo(limits ?? PolicyLimits.None), now, null);
+
+    public int Version { get; private set; }
+    public DateTimeOffset EffectiveFrom { get; private set; }
+    public Guid? ChangedBy { get; private set; }
     public int MaxStudentsPerMentor { get; private set; }
     public int MaxMentorsPerStudent { get; private set; }
     public int MaxPreferences { get; private set; }
@@ -38,5 +46,49 @@ public sealed class SchoolPolicy : AggregateRoot, ITenantOwned
     public List<int> ReminderDaysBeforeEnd { get; private set; } = [];
     public int MonthlyReportReminderDay { get; private set; }
     public bool RequireGuardianConsent { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public PolicySettings Settings => new(MaxStudentsPerMentor, MaxMentorsPerStudent, MaxPreferences, MinTalks, MinParentContacts,
+        MinEvaluations, MonthlyReportRequired, ReminderDaysBeforeEnd, MonthlyReportReminderDay, RequireGuardianConsent);
+
+    /// <summary>The next version with new settings; refused beyond the district's ceilings (R3, R14).</summary>
+    public SchoolPolicy Revise(PolicySettings settings, PolicyLimits limits, DateTimeOffset now, Guid? changedBy)
+    {
+        settings.EnsureWithin(limits);
+        return new SchoolPolicy(Version + 1, settings, now, changedBy);
+    }
+}
+
+/// <summary>The values of a policy version.</summary>
+public sealed record PolicySettings(
+    int MaxStudentsPerMentor,
+    int MaxMentorsPerStudent,
+    int MaxPreferences,
+    int MinTalks,
+    int MinParentContacts,
+    int MinEvaluations,
+    bool MonthlyReportRequired,
+    IReadOnlyList<int> ReminderDaysBeforeEnd,
+    int MonthlyReportReminderDay,
+    bool RequireGuardianConsent)
+{
+    public static readonly PolicySettings Default = new(15, 3, 3, 1, 1, 1, true, [30, 14, 7, 1], 25, true);
+
+    public void EnsureWithin(PolicyLimits limits)
+    {
+        if (MaxStudentsPerMentor > (limits.MaxStudentsPerMentorCeiling ?? SchoolPolicyBounds.MaxStudentsPerMentor))
+            throw new RuleViolationException("R3",
+                $"maxStudentsPerMentor {MaxStudentsPerMentor} exceeds the ceiling of {limits.MaxStudentsPerMentorCeiling ?? SchoolPolicyBounds.MaxStudentsPerMentor}.",
+                new { field = "maxStudentsPerMentor", ceiling = limits.MaxStudentsPerMentorCeiling ?? SchoolPolicyBounds.MaxStudentsPerMentor });
+        if (MaxMentorsPerStudent > (limits.MaxMentorsPerStudentCeiling ?? SchoolPolicyBounds.MaxMentorsPerStudent))
+            throw new RuleViolationException("R14",
+                $"maxMentorsPerStudent {MaxMentorsPerStudent} exceeds the district's ceiling of {limits.MaxMentorsPerStudentCeiling ?? SchoolPolicyBounds.MaxMentorsPerStudent}.",
+                new { field = "maxMentorsPerStudent", ceiling = limits.MaxMentorsPerStudentCeiling ?? SchoolPolicyBounds.MaxMentorsPerStudent });
+    }
+
+    /// <summary>The same settings with caps lowered to the district's ceilings where they are higher.</summary>
+    public PolicySettings ClampTo(PolicyLimits limits) => this with
+    {
+        MaxStudentsPerMentor = Math.Min(MaxStudentsPerMentor, limits.MaxStudentsPerMentorCeiling ?? MaxStudentsPerMentor),
+        MaxMentorsPerStudent = Math.Min(MaxMentorsPerStudent, limits.MaxMentorsPerStudentCeiling ?? MaxMentorsPerStudent),
+    };
 }

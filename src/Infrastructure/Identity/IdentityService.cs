@@ -44,7 +44,7 @@ public sealed class IdentityService(
     public async Task<AccessToken> IssueTokenAsync(string username, string password, CancellationToken cancellationToken)
     {
         if (signingKey.Key is null)
-            throw new InvalidOperationException("Local token issuing is off: tokens come from Jwt:Authority.");
+            throw new NotFoundException("Token endpoint", "local issuing is off: tokens come from Jwt:Authority");
 
         var normalized = UserAccount.Normalize(username);
         var account = await catalog.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
@@ -75,6 +75,15 @@ public sealed class IdentityService(
         await catalog.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new UserProfile(u.Id, u.Username, u.DisplayName, u.Roles, u.DistrictCode, u.SchoolCode, u.TeacherId, u.StudentId))
             .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task DeactivateLinkedAccountAsync(Guid? teacherId, Guid? studentId, CancellationToken cancellationToken)
+    {
+        if (teacherId is null && studentId is null) return;
+        var accounts = await catalog.Users
+            .Where(u => (teacherId != null && u.TeacherId == teacherId) || (studentId != null && u.StudentId == studentId))
+            .ToListAsync(cancellationToken);
+        accounts.ForEach(a => a.Deactivate());
+    }
 
     private AccessToken CreateToken(UserAccount account, DateTimeOffset now)
     {

@@ -2,8 +2,13 @@ using System.Linq.Expressions;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Auditing;
+using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Semesters;
+using MentorCloud.Domain.Students;
+using MentorCloud.Domain.Teachers;
 using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,6 +25,11 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
     public const string TenantFilter = "tenant";
 
     public DbSet<SchoolPolicy> SchoolPolicies => Set<SchoolPolicy>();
+    public DbSet<Semester> Semesters => Set<Semester>();
+    public DbSet<Teacher> Teachers => Set<Teacher>();
+    public DbSet<SchoolClass> Classes => Set<SchoolClass>();
+    public DbSet<Student> Students => Set<Student>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The tenant the filter compares with; <see cref="Guid.Empty"/> (no row has it) when none is set.</summary>
     public Guid CurrentTenantId => tenant.Current?.Id ?? Guid.Empty;
@@ -76,6 +86,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            if (entry.Entity is IAppendOnly && entry.State is not EntityState.Added)
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only.");
             var current = tenant.Current?.Id ?? throw new TenantRequiredException();
             var column = entry.Property<Guid>(TenantIdProperty);
             var owner = entry.State == EntityState.Added ? column.CurrentValue : column.OriginalValue;

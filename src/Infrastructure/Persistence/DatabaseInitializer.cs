@@ -67,7 +67,16 @@ public sealed class DatabaseInitializer(
         if (generated) password = "Pa1-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', '_').Replace('+', '-');
 
         identity.CreateUser(new NewUser(username, password!, "Platform administrator", [Roles.PlatformAdmin]));
-        await catalog.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await catalog.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+        {
+            // Another replica starting at the same moment created it first.
+            logger.LogInformation("Platform admin '{Username}' was created by another instance.", username);
+            return;
+        }
         if (generated)
             logger.LogWarning("Created platform admin '{Username}' with generated password {Password}. Change it, or set Bootstrap:PlatformAdmin:Password.", username, password);
         else

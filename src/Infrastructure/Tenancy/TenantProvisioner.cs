@@ -10,7 +10,7 @@ using Npgsql;
 
 namespace MentorCloud.Infrastructure.Tenancy;
 
-public sealed class TenantProvisioner(ITenantScopeFactory scopes, IOptions<DatabaseOptions> database, TimeProvider clock) : ITenantProvisioner
+public sealed class TenantProvisioner(ITenantScopeFactory scopes, CatalogDbContext catalog, IOptions<DatabaseOptions> database, TimeProvider clock) : ITenantProvisioner
 {
     public bool IsValidConnectionString(string connectionString)
     {
@@ -38,7 +38,8 @@ public sealed class TenantProvisioner(ITenantScopeFactory scopes, IOptions<Datab
             await db.Database.MigrateAsync(cancellationToken);
         if (!await db.SchoolPolicies.AnyAsync(cancellationToken))
         {
-            db.SchoolPolicies.Add(SchoolPolicy.CreateDefault(clock.GetUtcNow()));
+            var limits = await catalog.Districts.AsNoTracking().Where(d => d.Id == tenant.DistrictId).Select(d => d.Limits).SingleOrDefaultAsync(cancellationToken);
+            db.SchoolPolicies.Add(SchoolPolicy.CreateDefault(clock.GetUtcNow(), limits));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

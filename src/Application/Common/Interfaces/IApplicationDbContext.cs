@@ -1,6 +1,11 @@
+using MentorCloud.Domain.Auditing;
+using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Districts;
 using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Schools;
+using MentorCloud.Domain.Semesters;
+using MentorCloud.Domain.Students;
+using MentorCloud.Domain.Teachers;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Common.Interfaces;
@@ -9,6 +14,11 @@ namespace MentorCloud.Application.Common.Interfaces;
 public interface IApplicationDbContext
 {
     DbSet<SchoolPolicy> SchoolPolicies { get; }
+    DbSet<Semester> Semesters { get; }
+    DbSet<Teacher> Teachers { get; }
+    DbSet<SchoolClass> Classes { get; }
+    DbSet<Student> Students { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
 }
 
 /// <summary>The platform catalog: districts and their schools (tenants). Not tenant-filtered.</summary>

@@ -13,7 +13,13 @@ public interface IIdentityService
     Task<AccessToken> IssueTokenAsync(string username, string password, CancellationToken cancellationToken);
 
     Task<UserProfile?> FindProfileAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Stops the login of a teacher or student who has left; it is stored when the command commits.</summary>
+    Task DeactivateLinkedAccountAsync(Guid? teacherId, Guid? studentId, CancellationToken cancellationToken);
 }
+
+/// <summary>An optional login created with a teacher or a student.</summary>
+public sealed record NewAccount(string Username, string Password);
 
 public sealed record NewUser(
     string Username,

@@ -20,6 +20,19 @@ public static class Messages
     public static string DuplicateSchool(string code) => T($"学校代码 '{code}' 已存在。", $"School code '{code}' already exists.");
     public static string DuplicateUsername(string username) => T($"用户名 '{username}' 已被使用。", $"Username '{username}' is already taken.");
 
+    public static string ReminderDaysOrder => T("提醒天数须为 1–180 之间互不相同的数,按从大到小排列,最多 10 个。", "Reminder days must be distinct numbers from 1 to 180 in descending order, at most 10.");
+    public static string SemesterOverlaps(string label) => T($"与已有学期“{label}”的日期重叠。", $"The dates overlap the semester '{label}'.");
+    public static string EndAfterStart => T("结束日期须晚于开始日期。", "The end date must come after the start date.");
+    public static string SemesterTooLong => T("一个学期不能超过一年。", "A semester cannot last more than a year.");
+    public static string DuplicateEmployeeNo(string no) => T($"工号 '{no}' 已存在。", $"Employee number '{no}' already exists.");
+    public static string DuplicateStudentNo(string no) => T($"学号 '{no}' 已存在。", $"Student number '{no}' already exists.");
+    public static string NumberFormat => T("编号须为 1–32 个字母、数字或 '-'。", "Use 1–32 letters, digits or '-'.");
+    public static string HeadTeacherMustBeActiveTeacher => T("班主任须为本校在职教师。", "The head teacher must be an active teacher of this school.");
+    public static string HeadsAnotherClass => T("该教师本学年已担任其他班级的班主任。", "This teacher already heads another class this school year.");
+    public static string DuplicateClass(string name) => T($"本学年已有班级 '{name}'。", $"A class named '{name}' already exists this school year.");
+    public static string ClassNotFound => T("班级不存在。", "The class does not exist.");
+    public static string BirthDateRange => T("出生日期不在合理范围内。", "The birth date is out of range.");
+    public static string PhoneFormat => T("电话号码格式不正确。", "The phone number is not valid.");
     public static string TitleValidation => T("请求参数有误", "One or more validation errors occurred");
     public static string TitleNotFound => T("未找到", "Not found");
     public static string TitleForbidden => T("无权执行此操作", "Forbidden");

@@ -24,7 +24,14 @@ public static partial class AccountRules
     public static IRuleBuilderOptions<T, string> ValidName<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(100);
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9._@-]{3,64}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    /// <summary>An employee or student number: 1–32 letters, digits or '-'.</summary>
+    public static IRuleBuilderOptions<T, string> ValidNumber<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().Matches(NumberPattern()).WithMessage(_ => Messages.NumberFormat);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9-]{1,32}\\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NumberPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9._@-]{3,64}\\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex UsernamePattern();
 }
 
@@ -38,5 +45,14 @@ public sealed class NewAdminValidator : AbstractValidator<NewAdmin>
         RuleFor(x => x.Username).ValidUsername();
         RuleFor(x => x.Password).ValidPassword();
         RuleFor(x => x.DisplayName).ValidName();
+    }
+}
+
+public sealed class NewAccountValidator : AbstractValidator<Interfaces.NewAccount>
+{
+    public NewAccountValidator()
+    {
+        RuleFor(x => x.Username).ValidUsername();
+        RuleFor(x => x.Password).ValidPassword();
     }
 }

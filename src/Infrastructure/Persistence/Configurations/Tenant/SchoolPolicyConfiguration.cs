@@ -10,6 +10,8 @@ internal sealed class SchoolPolicyConfiguration : IEntityTypeConfiguration<Schoo
     {
         builder.ToTable("SchoolPolicies");
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Ignore(p => p.DomainEvents);
+        builder.Ignore(p => p.Settings);
+        // Widened with the tenant by convention: two concurrent changes cannot both become version n + 1.
+        builder.HasIndex(p => p.Version).IsUnique();
     }
 }

@@ -1,0 +1,40 @@
+using Mediator;
+using MentorCloud.Application.Common.Auditing;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Security;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Policies;
+
+namespace MentorCloud.Application.Policies.Commands.UpdateSchoolPolicy;
+
+/// <summary>Changes the school's policy within the district's ceilings (R3, R14); the change is a new, audited version.</summary>
+[RequiresRole(Roles.SchoolAdmin)]
+public sealed record UpdateSchoolPolicyCommand(
+    int MaxStudentsPerMentor,
+    int MaxMentorsPerStudent,
+    int MaxPreferences,
+    int MinTalks,
+    int MinParentContacts,
+    int MinEvaluations,
+    bool MonthlyReportRequired,
+    IReadOnlyList<int> ReminderDaysBeforeEnd,
+    int MonthlyReportReminderDay,
+    bool RequireGuardianConsent) : ICommand<SchoolPolicyDto>, ISchoolRequest
+{
+    public PolicySettings ToSettings() => new(MaxStudentsPerMentor, MaxMentorsPerStudent, MaxPreferences, MinTalks, MinParentContacts,
+        MinEvaluations, MonthlyReportRequired, [.. ReminderDaysBeforeEnd], MonthlyReportReminderDay, RequireGuardianConsent);
+}
+
+public sealed class UpdateSchoolPolicyHandler(
+    IApplicationDbContext db, PolicyReader policies, AuditLog audit, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<UpdateSchoolPolicyCommand, SchoolPolicyDto>
+{
+    public async ValueTask<SchoolPolicyDto> Handle(UpdateSchoolPolicyCommand command, CancellationToken cancellationToken)
+    {
+        var current = await policies.CurrentAsync(cancellationToken);
+        var next = current.Revise(command.ToSettings(), await policies.LimitsAsync(cancellationToken), clock.GetUtcNow(), user.UserId);
+        db.SchoolPolicies.Add(next);
+        audit.Record("policy.updated", nameof(SchoolPolicy), next.Id, new { from = current.Settings, to = next.Settings, version = next.Version });
+        return SchoolPolicyDto.From(next.Settings, next.Version, next.EffectiveFrom);
+    }
+}

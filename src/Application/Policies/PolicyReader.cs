@@ -1,0 +1,27 @@
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Districts;
+using MentorCloud.Domain.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorCloud.Application.Policies;
+
+/// <summary>Reads the school's current policy and its district's ceilings.</summary>
+public sealed class PolicyReader(IApplicationDbContext db, ICatalogDbContext catalog, ITenantContext tenant, TimeProvider clock)
+{
+    /// <summary>The latest version; the defaults (version 0, never stored) when the school has none yet.</summary>
+    public async Task<SchoolPolicy> CurrentAsync(CancellationToken cancellationToken) =>
+        await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken)
+        ?? SchoolPolicy.CreateDefault(clock.GetUtcNow(), await LimitsAsync(cancellationToken));
+
+    public async Task<PolicyLimits> LimitsAsync(CancellationToken cancellationToken)
+    {
+        var districtId = tenant.Current?.DistrictId;
+        return await catalog.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => d.Limits).SingleOrDefaultAsync(cancellationToken)
+               ?? PolicyLimits.None;
+    }
+
+    /// <summary>The settings that apply now: the school's own, tightened where the district has since lowered a ceiling.</summary>
+    public async Task<PolicySettings> EffectiveSettingsAsync(CancellationToken cancellationToken) =>
+        (await CurrentAsync(cancellationToken)).Settings.ClampTo(await LimitsAsync(cancellationToken));
+}

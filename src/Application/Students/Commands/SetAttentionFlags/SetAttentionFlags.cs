@@ -1,0 +1,40 @@
+using FluentValidation;
+using Mediator;
+using MentorCloud.Application.Common.Auditing;
+using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Security;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Students;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorCloud.Application.Students.Commands.SetAttentionFlags;
+
+/// <summary>Sets a student's priority-care flags (R5): school admins and the class's head teacher; every change is audited.</summary>
+[RequiresRole(Roles.SchoolAdmin, Roles.Teacher)]
+public sealed record SetAttentionFlagsCommand(Guid StudentId, IReadOnlyList<AttentionFlags> Flags) : ICommand<StudentDto>, ISchoolRequest;
+
+public sealed class SetAttentionFlagsHandler(IApplicationDbContext db, AccessPolicy access, AuditLog audit)
+    : ICommandHandler<SetAttentionFlagsCommand, StudentDto>
+{
+    public async ValueTask<StudentDto> Handle(SetAttentionFlagsCommand command, CancellationToken cancellationToken)
+    {
+        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == command.StudentId, cancellationToken)
+                      ?? throw new NotFoundException(nameof(Student), command.StudentId);
+        await access.DemandAdminOrHeadTeacherOfAsync(student.ClassId, nameof(Student), student.Id, cancellationToken);
+
+        var previous = student.SetAttentionFlags(command.Flags.Combine());
+        if (previous != student.AttentionFlags)
+            audit.Record("student.attentionFlags.changed", nameof(Student), student.Id, new { from = previous.Split(), to = student.AttentionFlags.Split() }, student.Id);
+        return student.ToDto();
+    }
+}
+
+public sealed class SetAttentionFlagsValidator : AbstractValidator<SetAttentionFlagsCommand>
+{
+    public SetAttentionFlagsValidator()
+    {
+        RuleFor(x => x.Flags).NotNull();
+        RuleForEach(x => x.Flags).Must(f => f.IsSingleFlag());
+    }
+}

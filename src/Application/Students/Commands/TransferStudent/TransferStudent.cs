@@ -1,0 +1,34 @@
+using FluentValidation;
+using Mediator;
+using MentorCloud.Application.Common.Auditing;
+using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Security;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Students;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorCloud.Application.Students.Commands.TransferStudent;
+
+/// <summary>Moves a student to another class of the school.</summary>
+[RequiresRole(Roles.SchoolAdmin)]
+public sealed record TransferStudentCommand(Guid Id, Guid ClassId) : ICommand<StudentDto>, ISchoolRequest;
+
+public sealed class TransferStudentHandler(IApplicationDbContext db, AuditLog audit) : ICommandHandler<TransferStudentCommand, StudentDto>
+{
+    public async ValueTask<StudentDto> Handle(TransferStudentCommand command, CancellationToken cancellationToken)
+    {
+        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken)
+                      ?? throw new NotFoundException(nameof(Student), command.Id);
+        await db.EnsureClassExistsAsync(command.ClassId, cancellationToken);
+        var from = student.ClassId;
+        student.TransferTo(command.ClassId);
+        audit.Record("student.transferred", nameof(Student), student.Id, new { from, to = command.ClassId }, student.Id);
+        return student.ToDto();
+    }
+}
+
+public sealed class TransferStudentValidator : AbstractValidator<TransferStudentCommand>
+{
+    public TransferStudentValidator() => RuleFor(x => x.ClassId).NotEmpty();
+}

@@ -1,0 +1,16 @@
+using FluentValidation;
+using MentorCloud.Application.Common.Validation;
+
+namespace MentorCloud.Application.Teachers.Commands.CreateTeacher;
+
+public sealed class CreateTeacherValidator : AbstractValidator<CreateTeacherCommand>
+{
+    public CreateTeacherValidator()
+    {
+        RuleFor(x => x.Name).ValidName();
+        RuleFor(x => x.EmployeeNo).ValidNumber();
+        RuleForEach(x => x.Subjects).NotEmpty().MaximumLength(30);
+        RuleFor(x => x.Subjects).Must(s => s is null || s.Count <= 10);
+        RuleFor(x => x.Account!).SetValidator(new NewAccountValidator()).When(x => x.Account is not null);
+    }
+}

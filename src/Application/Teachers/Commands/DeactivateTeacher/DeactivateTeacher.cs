@@ -1,0 +1,34 @@
+using FluentValidation;
+using Mediator;
+using MentorCloud.Application.Common.Auditing;
+using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Security;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Teachers;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorCloud.Application.Teachers.Commands.DeactivateTeacher;
+
+/// <summary>A teacher who left: no more sign-ins or new mentees; their history stays.</summary>
+[RequiresRole(Roles.SchoolAdmin)]
+public sealed record DeactivateTeacherCommand(Guid Id) : ICommand<TeacherDto>, ISchoolRequest;
+
+public sealed class DeactivateTeacherHandler(IApplicationDbContext db, IIdentityService identity, AuditLog audit)
+    : ICommandHandler<DeactivateTeacherCommand, TeacherDto>
+{
+    public async ValueTask<TeacherDto> Handle(DeactivateTeacherCommand command, CancellationToken cancellationToken)
+    {
+        var teacher = await db.Teachers.SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
+                      ?? throw new NotFoundException(nameof(Teacher), command.Id);
+        teacher.Deactivate();
+        await identity.DeactivateLinkedAccountAsync(teacher.Id, null, cancellationToken);
+        audit.Record("teacher.deactivated", nameof(Teacher), teacher.Id);
+        return teacher.ToDto();
+    }
+}
+
+public sealed class DeactivateTeacherValidator : AbstractValidator<DeactivateTeacherCommand>
+{
+    public DeactivateTeacherValidator() => RuleFor(x => x.Id).NotEmpty();
+}

@@ -1,0 +1,29 @@
+using MentorCloud.Domain.Common;
+
+namespace MentorCloud.Domain.Teachers;
+
+/// <summary>A teacher (教师). Every active teacher is a mentor (导师, R2).</summary>
+public sealed class Teacher : AggregateRoot, ITenantOwned
+{
+    private Teacher() { }
+
+    public Teacher(string name, string employeeNo, IEnumerable<string> subjects)
+    {
+        Update(name, subjects);
+        EmployeeNo = string.IsNullOrWhiteSpace(employeeNo) ? throw new DomainValidationException(nameof(employeeNo), "An employee number is required.") : employeeNo.Trim();
+    }
+
+    public string Name { get; private set; } = null!;
+    public string EmployeeNo { get; private set; } = null!;
+    public List<string> Subjects { get; private set; } = [];
+    public bool IsActive { get; private set; } = true;
+
+    public void Update(string name, IEnumerable<string> subjects)
+    {
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), "A teacher needs a name.") : name.Trim();
+        Subjects = [.. subjects.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>A deactivated teacher keeps their history but takes no new mentees and cannot sign in.</summary>
+    public void Deactivate() => IsActive = false;
+}
