@@ -10,25 +10,61 @@ namespace MentorCloud.WebApi.FunctionalTests;
 /// <summary>A school is a tenant: nothing of school B is reachable from school A, and a dedicated database holds its school's data only.</summary>
 public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where TApp : AppFixture
 {
-    /// <summary>Every school route, so each new one gets its cross-tenant check.</summary>
+    /// <summary>Every school route, so each new one gets its cross-tenant check. {teacher}, {class} and {student} are ids of school B.</summary>
     public static readonly TheoryData<string, string> SchoolRoutes = new()
     {
-        { "GET", "/policy" },
+        { "GET", "policy" },
+        { "PUT", "policy" },
+        { "GET", "policy/history" },
+        { "POST", "semesters" },
+        { "GET", "semesters" },
+        { "GET", "semesters/current" },
+        { "POST", "teachers" },
+        { "GET", "teachers" },
+        { "GET", "teachers/{teacher}" },
+        { "PUT", "teachers/{teacher}" },
+        { "POST", "teachers/{teacher}/deactivate" },
+        { "POST", "classes" },
+        { "GET", "classes" },
+        { "GET", "classes/{class}" },
+        { "PUT", "classes/{class}" },
+        { "POST", "students" },
+        { "GET", "students" },
+        { "GET", "students/{student}" },
+        { "PUT", "students/{student}" },
+        { "POST", "students/{student}/transfer" },
+        { "POST", "students/{student}/deactivate" },
+        { "PUT", "students/{student}/attention-flags" },
     };
 
     [Theory]
     [MemberData(nameof(SchoolRoutes))]
-    public async Task A_school_admin_gets_404_on_every_route_of_another_school(string method, string route)
+    public async Task A_school_admin_gets_404_on_every_route_of_another_school_and_changes_nothing_there(string method, string route)
     {
         var a = await Api.CreateSchoolAsync();
         var b = await Api.CreateSchoolAsync();
+        using var adminOfB = await Api.As(b.SchoolAdmin);
+        var teacher = await adminOfB.CreateTeacherAsync(b);
+        var classId = await adminOfB.CreateClassAsync(b, teacher);
+        var student = await adminOfB.CreateStudentAsync(b, classId);
+        var path = route.Replace("{teacher}", teacher.ToString()).Replace("{class}", classId.ToString()).Replace("{student}", student.ToString());
         using var adminOfA = await Api.As(a.SchoolAdmin);
 
-        var own = await adminOfA.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/v1/schools/{a.School}{route}"), Ct);
-        own.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var other = await adminOfA.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/v1/schools/{b.School}{route}"), Ct);
-        await other.ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await adminOfA.SendAsync(Request(method, b.Route(path)), Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
+        if (path != route)
+            await (await adminOfA.SendAsync(Request(method, a.Route(path)), Ct)).ShouldBeProblem(route.EndsWith("transfer", StringComparison.Ordinal) || method == "PUT" ? HttpStatusCode.BadRequest : HttpStatusCode.NotFound);
+
+        (await (await adminOfB.GetAsync(b.Route($"teachers/{teacher}"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("isActive").GetBoolean().ShouldBeTrue();
+        var kept = await (await adminOfB.GetAsync(b.Route($"students/{student}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        kept.GetProperty("isActive").GetBoolean().ShouldBeTrue();
+        kept.GetProperty("classId").GetGuid().ShouldBe(classId);
+        (await (await adminOfB.GetAsync(b.Route("policy"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("version").GetInt32().ShouldBe(1);
     }
+
+    private static HttpRequestMessage Request(string method, string uri) => new(new HttpMethod(method), uri)
+    {
+        Content = method is "POST" or "PUT" ? System.Net.Http.Json.JsonContent.Create(new { }) : null,
+    };
 
     [Theory]
     [MemberData(nameof(SchoolRoutes))]
@@ -36,12 +72,11 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
     {
         var a = await Api.CreateSchoolAsync();
         using var adminOfA = await Api.As(a.SchoolAdmin);
-        await (await adminOfA.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/v1/schools/no-such-school{route}"), Ct))
-            .ShouldBeProblem(HttpStatusCode.NotFound);
+        var path = route.Replace("{teacher}", Guid.CreateVersion7().ToString()).Replace("{class}", Guid.CreateVersion7().ToString()).Replace("{student}", Guid.CreateVersion7().ToString());
+        await (await adminOfA.SendAsync(Request(method, $"/api/v1/schools/no-such-school/{path}"), Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
 
         using var anonymous = Api.Anonymous();
-        await (await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"/api/v1/schools/{a.School}{route}"), Ct))
-            .ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await (await anonymous.SendAsync(Request(method, a.Route(path)), Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

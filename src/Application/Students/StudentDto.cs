@@ -31,6 +31,12 @@ public static class StudentMapping
     public static AttentionFlags Combine(this IEnumerable<AttentionFlags>? flags) =>
         (flags ?? []).Aggregate(Domain.Students.AttentionFlags.None, (all, f) => all | f);
 
+    /// <summary>One flag by its camelCase name (as in JSON), or null when the text names none.</summary>
+    public static AttentionFlags? ParseFlag(string? name) =>
+        name is not null && !name.Contains(',') && !int.TryParse(name, out _) && Enum.TryParse<AttentionFlags>(name, ignoreCase: true, out var flag) && flag.IsSingleFlag()
+            ? flag
+            : null;
+
     public static bool IsSingleFlag(this AttentionFlags flag) =>
         flag != Domain.Students.AttentionFlags.None && Enum.IsDefined(flag);
 }

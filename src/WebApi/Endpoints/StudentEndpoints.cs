@@ -23,7 +23,7 @@ public static class StudentEndpoints
                 return TypedResults.Created(http.SchoolLocation($"students/{student.Id}"), student);
             })
             .WithSummary("Add a student with guardians, attention flags (R5) and an optional login");
-        students.MapGet("/", (ISender sender, CancellationToken ct, Guid? classId = null, AttentionFlags? flag = null, string? search = null,
+        students.MapGet("/", (ISender sender, CancellationToken ct, Guid? classId = null, string? flag = null, string? search = null,
                     bool includeInactive = false, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
                 sender.Send(new GetStudentsQuery(classId, flag, search, includeInactive, page, pageSize), ct))
             .WithSummary("Students: all for school admins, own classes for head teachers (priority care first)")

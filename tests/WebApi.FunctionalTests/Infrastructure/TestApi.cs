@@ -73,7 +73,48 @@ public sealed class TestApi(MentorCloudFactory factory)
     }
 }
 
-public sealed record SchoolSetup(string District, string DistrictAdmin, string School, string SchoolAdmin, Guid SchoolId);
+public sealed record SchoolSetup(string District, string DistrictAdmin, string School, string SchoolAdmin, Guid SchoolId)
+{
+    public string Route(string path) => $"/api/v1/schools/{School}/{path}";
+}
+
+/// <summary>Creates school data through the API as the school's admin.</summary>
+public static class SchoolData
+{
+    public static async Task<Guid> CreateTeacherAsync(this HttpClient admin, SchoolSetup school, string? username = null, string? employeeNo = null)
+    {
+        employeeNo ??= TestApi.UniqueCode("T");
+        var response = await admin.PostAsJsonAsync(school.Route("teachers"), new
+        {
+            name = "李老师",
+            employeeNo,
+            subjects = new[] { "语文" },
+            account = username is null ? null : new { username, password = TestApi.Password },
+        });
+        return (await response.ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<Guid> CreateClassAsync(this HttpClient admin, SchoolSetup school, Guid headTeacherId, string? name = null, int grade = 7)
+    {
+        var response = await admin.PostAsJsonAsync(school.Route("classes"), new { name = name ?? TestApi.UniqueCode("班"), grade, headTeacherId });
+        return (await response.ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<Guid> CreateStudentAsync(this HttpClient admin, SchoolSetup school, Guid classId, string[]? flags = null, string? studentNo = null)
+    {
+        var response = await admin.PostAsJsonAsync(school.Route("students"), new
+        {
+            name = "张小明",
+            studentNo = studentNo ?? TestApi.UniqueCode("S"),
+            classId,
+            gender = "male",
+            birthDate = "2014-03-01",
+            attentionFlags = flags ?? [],
+            guardians = new[] { new { name = "张父", relation = "父亲", phone = "13800000000" } },
+        });
+        return (await response.ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
+}
 
 public static class ResponseAssertions
 {

@@ -16,7 +16,7 @@ namespace MentorCloud.Application.Students.Queries.GetStudents;
 [RequiresRole(Roles.SchoolAdmin, Roles.Teacher)]
 public sealed record GetStudentsQuery(
     Guid? ClassId = null,
-    AttentionFlags? Flag = null,
+    string? Flag = null,
     string? Search = null,
     bool IncludeInactive = false,
     int Page = 1,
@@ -34,7 +34,7 @@ public sealed class GetStudentsHandler(IApplicationDbContext db, AccessPolicy ac
         }
         if (!query.IncludeInactive) students = students.Where(s => s.IsActive);
         if (query.ClassId is { } classId) students = students.Where(s => s.ClassId == classId);
-        if (query.Flag is { } flag) students = students.Where(s => (s.AttentionFlags & flag) == flag);
+        if (StudentMapping.ParseFlag(query.Flag) is { } flag) students = students.Where(s => (s.AttentionFlags & flag) == flag);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var search = query.Search.Trim();
@@ -55,6 +55,6 @@ public sealed class GetStudentsValidator : AbstractValidator<GetStudentsQuery>
     {
         this.AddPagingRules();
         RuleFor(x => x.Search).MaximumLength(50);
-        RuleFor(x => x.Flag!.Value).Must(f => f.IsSingleFlag()).When(x => x.Flag is not null).OverridePropertyName("flag");
+        RuleFor(x => x.Flag).Must(f => StudentMapping.ParseFlag(f) is not null).When(x => x.Flag is not null);
     }
 }
