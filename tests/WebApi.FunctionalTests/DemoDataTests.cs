@@ -1,0 +1,40 @@
+using System.Net;
+using MentorCloud.WebApi.FunctionalTests.Infrastructure;
+
+namespace MentorCloud.WebApi.FunctionalTests;
+
+/// <summary><c>Demo:Seed</c> gives a fresh installation a school to explore, and seeding twice changes nothing.</summary>
+public abstract class DemoDataTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where TApp : AppFixture
+{
+    [Fact]
+    public async Task Demo_seed_creates_a_school_with_a_current_semester_classes_teachers_and_students_once()
+    {
+        var database = App.Factory.Database.NewDatabase();
+        var settings = new Dictionary<string, string?> { ["Demo:Seed"] = "true" };
+        await using (var first = new MentorCloudFactory(App.Factory.Database, database, settings))
+            _ = first.Server;
+        await using var demo = new MentorCloudFactory(App.Factory.Database, database, settings);
+        var api = new TestApi(demo);
+        using var admin = await api.As("demo-admin", "Demo#2026");
+        const string school = "/api/v1/schools/demo-school";
+
+        (await admin.GetAsync($"{school}/semesters/current", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await admin.GetAsync($"{school}/classes", Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("totalCount").GetInt32().ShouldBe(4);
+        (await (await admin.GetAsync($"{school}/teachers", Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("totalCount").GetInt32().ShouldBe(12);
+        (await (await admin.GetAsync($"{school}/students", Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("totalCount").GetInt32().ShouldBe(120);
+        var flagged = await (await admin.GetAsync($"{school}/students?flag=singleParent", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        flagged.GetProperty("totalCount").GetInt32().ShouldBeGreaterThan(0);
+
+        using var head = await api.As("demo-t01", "Demo#2026");
+        var own = await (await head.GetAsync($"{school}/students?pageSize=200", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        own.GetProperty("totalCount").GetInt32().ShouldBe(30);
+        using var district = await api.As("demo-district", "Demo#2026");
+        (await district.GetAsync("/api/v1/districts/demo/schools", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var student = await api.As("demo-s001", "Demo#2026");
+        (await student.GetAsync($"{school}/policy", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+public sealed class DemoDataTestsOnSqlite(SqliteApp app) : DemoDataTests<SqliteApp>(app);
+
+public sealed class DemoDataTestsOnPostgres(PostgresApp app) : DemoDataTests<PostgresApp>(app);
