@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddScoped<Common.Security.AccessPolicy>();
         services.AddScoped<Common.Auditing.AuditLog>();
         services.AddScoped<Policies.PolicyReader>();
+        services.AddScoped<MentorGroups.MentorGroupService>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

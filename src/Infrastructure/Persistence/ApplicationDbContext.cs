@@ -5,6 +5,7 @@ using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
+using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
@@ -30,6 +31,9 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
     public DbSet<SchoolClass> Classes => Set<SchoolClass>();
     public DbSet<Student> Students => Set<Student>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<MentorGroup> MentorGroups => Set<MentorGroup>();
+    public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
+    public DbSet<MentorLoad> MentorLoads => Set<MentorLoad>();
 
     /// <summary>The tenant the filter compares with; <see cref="Guid.Empty"/> (no row has it) when none is set.</summary>
     public Guid CurrentTenantId => tenant.Current?.Id ?? Guid.Empty;

@@ -1,6 +1,7 @@
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Districts;
+using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Schools;
 using MentorCloud.Domain.Semesters;
@@ -19,6 +20,9 @@ public interface IApplicationDbContext
     DbSet<SchoolClass> Classes { get; }
     DbSet<Student> Students { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<MentorGroup> MentorGroups { get; }
+    DbSet<MentorAssignment> MentorAssignments { get; }
+    DbSet<MentorLoad> MentorLoads { get; }
 }
 
 /// <summary>The platform catalog: districts and their schools (tenants). Not tenant-filtered.</summary>

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MentorCloud.Application.Students.Queries.GetStudents;
 
 /// <summary>
-/// Students of the school for admins; head teachers see their own classes with priority-care students first (R5);
-/// other teachers see none until they have mentees.
+/// Students of the school for admins; head teachers see their own classes with priority-care students first (R5),
+/// and mentors their mentees.
 /// </summary>
 [RequiresRole(Roles.SchoolAdmin, Roles.Teacher)]
 public sealed record GetStudentsQuery(
@@ -22,7 +22,7 @@ public sealed record GetStudentsQuery(
     int Page = 1,
     int PageSize = IPaged.DefaultPageSize) : IQuery<PagedList<StudentDto>>, IPaged, ISchoolRequest;
 
-public sealed class GetStudentsHandler(IApplicationDbContext db, AccessPolicy access) : IQueryHandler<GetStudentsQuery, PagedList<StudentDto>>
+public sealed class GetStudentsHandler(IApplicationDbContext db, AccessPolicy access, ICurrentUser user) : IQueryHandler<GetStudentsQuery, PagedList<StudentDto>>
 {
     public async ValueTask<PagedList<StudentDto>> Handle(GetStudentsQuery query, CancellationToken cancellationToken)
     {
@@ -30,7 +30,8 @@ public sealed class GetStudentsHandler(IApplicationDbContext db, AccessPolicy ac
         if (!access.IsSchoolAdmin)
         {
             var classes = await access.HeadedClassIdsAsync(cancellationToken);
-            students = students.Where(s => classes.Contains(s.ClassId));
+            var teacherId = user.TeacherId ?? Guid.Empty;
+            students = students.Where(s => classes.Contains(s.ClassId) || db.MentorAssignments.Any(a => a.StudentId == s.Id && a.MentorId == teacherId));
         }
         if (!query.IncludeInactive) students = students.Where(s => s.IsActive);
         if (query.ClassId is { } classId) students = students.Where(s => s.ClassId == classId);

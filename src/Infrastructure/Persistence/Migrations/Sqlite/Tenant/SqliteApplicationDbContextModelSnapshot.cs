@@ -100,6 +100,128 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                     b.ToTable("Classes", (string)null);
                 });
 
+            modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChoiceRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SemesterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("SemesterId", "MentorId");
+
+                    b.HasIndex("TenantId", "GroupId", "StudentId", "MentorId")
+                        .IsUnique();
+
+                    b.ToTable("MentorAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("MentorIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SelectionClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SemesterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId");
+
+                    b.HasIndex("SemesterId");
+
+                    b.HasIndex("TenantId", "SemesterId", "ClassId")
+                        .IsUnique();
+
+                    b.ToTable("MentorGroups", (string)null);
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorLoad", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mentees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SemesterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeacherId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "SemesterId", "TeacherId")
+                        .IsUnique();
+
+                    b.ToTable("MentorLoads", (string)null);
+                });
+
             modelBuilder.Entity("MentorCloud.Domain.Policies.SchoolPolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -271,6 +393,82 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorAssignment", b =>
+                {
+                    b.HasOne("MentorCloud.Domain.MentorGroups.MentorGroup", null)
+                        .WithMany("Assignments")
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorGroup", b =>
+                {
+                    b.HasOne("MentorCloud.Domain.Classes.SchoolClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MentorCloud.Domain.Semesters.Semester", null)
+                        .WithMany()
+                        .HasForeignKey("SemesterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("MentorCloud.Domain.MentorGroups.MentorWelcome", "Welcomes", b1 =>
+                        {
+                            b1.Property<Guid>("MentorGroupId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.PrimitiveCollection<string>("StudentIds")
+                                .IsRequired();
+
+                            b1.Property<Guid>("TeacherId");
+
+                            b1.HasKey("MentorGroupId", "__synthesizedOrdinal");
+
+                            b1.ToTable("MentorGroups");
+
+                            b1
+                                .ToJson("Welcomes")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MentorGroupId");
+                        });
+
+                    b.OwnsMany("MentorCloud.Domain.MentorGroups.StudentPreference", "Preferences", b1 =>
+                        {
+                            b1.Property<Guid>("MentorGroupId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.PrimitiveCollection<string>("RankedMentorIds")
+                                .IsRequired();
+
+                            b1.Property<Guid>("StudentId");
+
+                            b1.HasKey("MentorGroupId", "__synthesizedOrdinal");
+
+                            b1.ToTable("MentorGroups");
+
+                            b1
+                                .ToJson("Preferences")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MentorGroupId");
+                        });
+
+                    b.Navigation("Preferences");
+
+                    b.Navigation("Welcomes");
+                });
+
             modelBuilder.Entity("MentorCloud.Domain.Students.Student", b =>
                 {
                     b.HasOne("MentorCloud.Domain.Classes.SchoolClass", null)
@@ -308,6 +506,11 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         });
 
                     b.Navigation("Guardians");
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorGroup", b =>
+                {
+                    b.Navigation("Assignments");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,48 @@
+using FluentValidation;
+using Mediator;
+using MentorCloud.Application.Common.Auditing;
+using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Security;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Policies;
+using MentorCloud.Domain.MentorGroups;
+using MentorCloud.Domain.Students;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorCloud.Application.MentorGroups.Commands.AssignMentors;
+
+/// <summary>
+/// The head teacher sets a student's mentors (指定结对, R4): before or after publishing (recorded), within the
+/// cap (R3) and the several-mentors rule for priority-care students (R5).
+/// </summary>
+[RequiresRole(Roles.SchoolAdmin, Roles.Teacher)]
+public sealed record AssignMentorsCommand(Guid GroupId, Guid StudentId, IReadOnlyList<Guid> MentorIds) : ICommand<IReadOnlyList<GroupAssignmentDto>>, ISchoolRequest;
+
+public sealed class AssignMentorsHandler(IApplicationDbContext db, MentorGroupService groups, PolicyReader policies, AuditLog audit, TimeProvider clock)
+    : ICommandHandler<AssignMentorsCommand, IReadOnlyList<GroupAssignmentDto>>
+{
+    public async ValueTask<IReadOnlyList<GroupAssignmentDto>> Handle(AssignMentorsCommand command, CancellationToken cancellationToken)
+    {
+        var group = await groups.LoadForHeadTeacherAsync(command.GroupId, cancellationToken);
+        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == command.StudentId && s.ClassId == group.ClassId && s.IsActive, cancellationToken)
+                      ?? throw new NotFoundException(nameof(Student), command.StudentId);
+        await groups.EnsureActiveTeachersAsync(command.MentorIds.Distinct().ToList(), "mentorIds", cancellationToken);
+        var settings = await policies.EffectiveSettingsAsync(cancellationToken);
+
+        var before = group.LoadByMentor();
+        var previous = group.MentorsOf(student.Id).ToList();
+        var wasPublished = group.Phase == MentorGroupPhase.Published;
+        group.Assign(student.Id, student.IsPriorityCare, command.MentorIds, settings.MaxMentorsPerStudent, clock.GetUtcNow());
+        await groups.ApplyLoadChangesAsync(group, before, cancellationToken);
+        if (wasPublished)
+            audit.Record("mentorGroup.assignmentAdjusted", nameof(MentorGroup), group.Id, new { studentId = student.Id, from = previous, to = command.MentorIds }, student.Id);
+
+        return group.Assignments.Where(a => a.StudentId == student.Id).Select(a => new GroupAssignmentDto(a.MentorId, a.Source, a.ChoiceRank)).ToList();
+    }
+}
+
+public sealed class AssignMentorsValidator : AbstractValidator<AssignMentorsCommand>
+{
+    public AssignMentorsValidator() => RuleFor(x => x.MentorIds).NotEmpty();
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using Mediator;
+using MentorCloud.Application.Common.Exceptions;
+using ValidationException = MentorCloud.Application.Common.Exceptions.ValidationException;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Security;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.MentorGroups;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorCloud.Application.MentorGroups.Commands.SetMentorWelcomes;
+
+/// <summary>A mentor marks the students they welcome (R4); only that mentor, for themself.</summary>
+[RequiresRole(Roles.Teacher)]
+public sealed record SetMentorWelcomesCommand(Guid GroupId, Guid TeacherId, IReadOnlyList<Guid> WelcomedStudentIds) : ICommand<IReadOnlyList<Guid>>, ISchoolRequest;
+
+public sealed class SetMentorWelcomesHandler(IApplicationDbContext db, ICurrentUser user, MentorGroupService groups)
+    : ICommandHandler<SetMentorWelcomesCommand, IReadOnlyList<Guid>>
+{
+    public async ValueTask<IReadOnlyList<Guid>> Handle(SetMentorWelcomesCommand command, CancellationToken cancellationToken)
+    {
+        var group = await groups.LoadAsync(command.GroupId, cancellationToken);
+        if (!group.HasMentor(command.TeacherId) || user.TeacherId is not { } me || (me != command.TeacherId && !group.HasMentor(me)))
+            throw new NotFoundException(nameof(MentorGroup), command.GroupId);
+        if (me != command.TeacherId) throw new ForbiddenAccessException();
+
+        var ids = command.WelcomedStudentIds.Distinct().ToList();
+        var inClass = await db.Students.CountAsync(s => ids.Contains(s.Id) && s.ClassId == group.ClassId && s.IsActive, cancellationToken);
+        if (inClass != ids.Count) throw ValidationException.For("welcomedStudentIds", "Every welcomed student must be an active student of the class.");
+        group.SetWelcomed(command.TeacherId, ids);
+        return ids;
+    }
+}
+
+public sealed class SetMentorWelcomesValidator : AbstractValidator<SetMentorWelcomesCommand>
+{
+    public SetMentorWelcomesValidator() => RuleFor(x => x.WelcomedStudentIds).NotNull().Must(ids => ids is null || ids.Count <= 200);
+}

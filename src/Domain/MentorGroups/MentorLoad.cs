@@ -1,0 +1,38 @@
+using MentorCloud.Domain.Common;
+
+namespace MentorCloud.Domain.MentorGroups;
+
+/// <summary>
+/// How many mentees one mentor has across all groups of the school in one semester. Every change of a
+/// mentor's assignments goes through this row, so the cap (师生比, R3) holds across groups, and two
+/// concurrent changes for the same mentor conflict instead of both passing the check.
+/// </summary>
+public sealed class MentorLoad : Entity, ITenantOwned
+{
+    private MentorLoad() { }
+
+    public MentorLoad(Guid semesterId, Guid teacherId)
+    {
+        SemesterId = semesterId;
+        TeacherId = teacherId;
+    }
+
+    public Guid SemesterId { get; private set; }
+    public Guid TeacherId { get; private set; }
+    public int Mentees { get; private set; }
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public int RemainingUnder(int cap) => Math.Max(0, cap - Mentees);
+
+    /// <summary>Applies a change in mentee count; refuses to go above the cap (R3).</summary>
+    public void Change(int delta, int cap)
+    {
+        if (delta == 0) return;
+        var next = Mentees + delta;
+        if (delta > 0 && next > cap)
+            throw new RuleViolationException("R3", $"The mentor would have {next} mentees this semester; the cap is {cap}.",
+                new { teacherId = TeacherId, mentees = next, cap });
+        Mentees = Math.Max(0, next);
+        Version = Guid.NewGuid();
+    }
+}
