@@ -30,7 +30,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
     }
 
-    public static ServiceProvider Build(ITestDatabaseServer server, string connectionString)
+    public static ServiceProvider Build(ITestDatabaseServer server, string connectionString, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -43,6 +43,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IConfiguration>(configuration);
         services.AddInfrastructure(configuration, new HostingEnvironment { EnvironmentName = "Testing", ContentRootPath = Path.GetTempPath() });
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -31,6 +31,14 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         paths.ShouldContain("/api/v1/districts/{district}/policy-limits");
         paths.ShouldContain("/api/v1/districts/{district}/schools");
         paths.ShouldContain("/api/v1/schools/{school}/policy");
+        paths.ShouldContain("/api/v1/schools/{school}/policy/history");
+        paths.ShouldContain("/api/v1/schools/{school}/semesters/current");
+        paths.ShouldContain("/api/v1/schools/{school}/teachers/{id}");
+        paths.ShouldContain("/api/v1/schools/{school}/classes/{id}");
+        paths.ShouldContain("/api/v1/schools/{school}/students/{id}/attention-flags");
+        paths.ShouldContain("/api/v1/schools/{school}/mentor-groups/{id}/match");
+        paths.ShouldContain("/api/v1/schools/{school}/mentor-groups/{id}/assignments/{studentId}");
+        paths.ShouldContain("/api/v1/schools/{school}/mentor-groups/{id}/published-list");
         document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
 
         var me = document.GetProperty("paths").GetProperty("/api/v1/me").GetProperty("get");
@@ -51,6 +59,13 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         { "GET", "/api/v1/districts/any/schools" },
         { "POST", "/api/v1/districts/any/schools" },
         { "GET", "/api/v1/schools/any/policy" },
+        { "PUT", "/api/v1/schools/any/policy" },
+        { "GET", "/api/v1/schools/any/semesters/current" },
+        { "POST", "/api/v1/schools/any/teachers" },
+        { "POST", "/api/v1/schools/any/classes" },
+        { "GET", "/api/v1/schools/any/students" },
+        { "POST", "/api/v1/schools/any/mentor-groups" },
+        { "POST", "/api/v1/schools/any/mentor-groups/00000000-0000-0000-0000-000000000001/match" },
     };
 
     [Theory]
