@@ -9,16 +9,20 @@ namespace MentorCloud.Application.Policies;
 /// <summary>Reads the school's current policy and its district's ceilings.</summary>
 public sealed class PolicyReader(IApplicationDbContext db, ICatalogDbContext catalog, ITenantContext tenant, TimeProvider clock)
 {
+    private PolicyLimits? _limits;
+
     /// <summary>The latest version; the defaults (version 0, never stored) when the school has none yet.</summary>
     public async Task<SchoolPolicy> CurrentAsync(CancellationToken cancellationToken) =>
         await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken)
         ?? SchoolPolicy.CreateDefault(clock.GetUtcNow(), await LimitsAsync(cancellationToken));
 
+    /// <summary>The district's ceilings, read once per request.</summary>
     public async Task<PolicyLimits> LimitsAsync(CancellationToken cancellationToken)
     {
+        if (_limits is not null) return _limits;
         var districtId = tenant.Current?.DistrictId;
-        return await catalog.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => d.Limits).SingleOrDefaultAsync(cancellationToken)
-               ?? PolicyLimits.None;
+        return _limits = await catalog.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => d.Limits).SingleOrDefaultAsync(cancellationToken)
+                         ?? PolicyLimits.None;
     }
 
     /// <summary>The settings that apply now: the school's own, tightened where the district has since lowered a ceiling.</summary>

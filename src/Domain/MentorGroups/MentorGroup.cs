@@ -137,17 +137,27 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
         if (Phase is not (MentorGroupPhase.SelectionOpen or MentorGroupPhase.Matched or MentorGroupPhase.Draft))
             throw new ConflictException($"Matching cannot run in phase {Phase}.");
 
-        _assignments.RemoveAll(a => a.Source != AssignmentSource.Manual);
-        var placedByHand = _assignments.Select(a => a.StudentId).ToHashSet();
+        var placedByHand = _assignments.Where(a => a.Source == AssignmentSource.Manual).Select(a => a.StudentId).ToHashSet();
         var result = MentorMatching.Match(students.Where(s => !placedByHand.Contains(s.Id)).ToList(), mentors);
-        foreach (var placement in result.Matched)
-            _assignments.Add(new MentorAssignment(Id, SemesterId, placement.StudentId, placement.MentorId, AssignmentSource.Matched, placement.ChoiceRank, now));
-        foreach (var placement in result.AutoAssigned)
-            _assignments.Add(new MentorAssignment(Id, SemesterId, placement.StudentId, placement.MentorId, AssignmentSource.AutoAssigned, null, now));
+
+        // Pairs that survive a rerun keep their row; only real changes are written.
+        var wanted = result.Matched.Select(p => (p, AssignmentSource.Matched)).Concat(result.AutoAssigned.Select(p => (p, AssignmentSource.AutoAssigned)))
+            .ToDictionary(x => (x.p.StudentId, x.p.MentorId));
+        _assignments.RemoveAll(a => a.Source != AssignmentSource.Manual && !wanted.ContainsKey((a.StudentId, a.MentorId)));
+        foreach (var kept in _assignments.Where(a => a.Source != AssignmentSource.Manual))
+        {
+            var (placement, source) = wanted[(kept.StudentId, kept.MentorId)];
+            kept.Restate(source, placement.ChoiceRank);
+            wanted.Remove((kept.StudentId, kept.MentorId));
+        }
+        foreach (var (placement, source) in wanted.Values)
+        {
+            _assignments.Add(new MentorAssignment(Id, SemesterId, placement.StudentId, placement.MentorId, source, placement.ChoiceRank, now));
+            Raise(new MentorAssigned(Id, placement.StudentId, placement.MentorId));
+        }
 
         Phase = MentorGroupPhase.Matched;
         Touch();
-        foreach (var placement in result.All) Raise(new MentorAssigned(Id, placement.StudentId, placement.MentorId));
         return result;
     }
 
@@ -240,6 +250,12 @@ public sealed class MentorAssignment : Entity, ITenantOwned
     public AssignmentSource Source { get; private set; }
     public int? ChoiceRank { get; private set; }
     public DateTimeOffset AssignedAt { get; private set; }
+
+    internal void Restate(AssignmentSource source, int? choiceRank)
+    {
+        Source = source;
+        ChoiceRank = choiceRank;
+    }
 }
 
 public sealed record MentorAssigned(Guid GroupId, Guid StudentId, Guid MentorId) : IDomainEvent;
