@@ -82,9 +82,10 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     public void RemoveMentor(Guid teacherId)
     {
         EnsureNotPublished();
-        if (!_mentorIds.Remove(teacherId)) throw new ConflictException("The teacher is not a mentor of this group.");
+        if (!_mentorIds.Contains(teacherId)) throw new ConflictException("The teacher is not a mentor of this group.");
         if (_assignments.Any(a => a.MentorId == teacherId))
             throw new ConflictException("The mentor still has mentees in this group; reassign them first.");
+        _mentorIds.Remove(teacherId);
         foreach (var preference in _preferences) preference.RankedMentorIds.Remove(teacherId);
         _welcomes.RemoveAll(w => w.TeacherId == teacherId);
         Touch();
@@ -110,7 +111,7 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
             throw new DomainValidationException("rankedMentorIds", $"Rank at most {maxPreferences} mentors.");
         if (rankedMentorIds.Distinct().Count() != rankedMentorIds.Count)
             throw new DomainValidationException("rankedMentorIds", "A mentor can be ranked only once.");
-        if (rankedMentorIds.FirstOrDefault(id => !_mentorIds.Contains(id)) is var outsider && outsider != Guid.Empty)
+        if (FirstOutsider(rankedMentorIds) is { } outsider)
             throw new DomainValidationException("rankedMentorIds", $"{outsider} is not a mentor of this group.");
 
         _preferences.RemoveAll(p => p.StudentId == studentId);
@@ -172,7 +173,7 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
             throw new ConflictException("Selection is open: match first, then adjust.");
         if (mentorIds.Count == 0) throw new DomainValidationException("mentorIds", "Name at least one mentor.");
         if (mentorIds.Distinct().Count() != mentorIds.Count) throw new DomainValidationException("mentorIds", "A mentor can be named only once.");
-        if (mentorIds.FirstOrDefault(id => !_mentorIds.Contains(id)) is var outsider && outsider != Guid.Empty)
+        if (FirstOutsider(mentorIds) is { } outsider)
             throw new DomainValidationException("mentorIds", $"{outsider} is not a mentor of this group.");
         if (mentorIds.Count > 1 && !isPriorityCare)
             throw new RuleViolationException("R5", "Only priority-care students may have several mentors.", new { studentId });
@@ -206,6 +207,8 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
         Touch();
         Raise(new MentorGroupPublished(Id, ClassId, SemesterId));
     }
+
+    private Guid? FirstOutsider(IEnumerable<Guid> ids) => ids.Where(id => !_mentorIds.Contains(id)).Select(id => (Guid?)id).FirstOrDefault();
 
     private void EnsureSelectionOpen()
     {
