@@ -1,0 +1,48 @@
+using MentorCloud.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace MentorCloud.Infrastructure.IntegrationTests;
+
+/// <summary>Tokens come from the local signing key, or from an external OpenID Connect issuer (<c>Jwt:Authority</c>).</summary>
+public sealed class JwtConfigurationTests
+{
+    private static JwtBearerOptions Configure(JwtOptions jwt, bool development)
+    {
+        var options = new JwtBearerOptions();
+        new ConfigureJwtBearer(Options.Create(jwt), new SigningKeyProvider(jwt, development)).Configure(options);
+        return options;
+    }
+
+    [Fact]
+    public void An_external_issuer_is_trusted_through_its_metadata_and_claims_keep_their_names()
+    {
+        var options = Configure(new JwtOptions { Authority = "https://login.example.edu.cn/realms/district", Audience = "mentorcloud-api" }, development: false);
+
+        options.Authority.ShouldBe("https://login.example.edu.cn/realms/district");
+        options.TokenValidationParameters.ValidIssuers.ShouldContain("https://login.example.edu.cn/realms/district");
+        options.TokenValidationParameters.IssuerSigningKey.ShouldBeNull();
+        options.TokenValidationParameters.RoleClaimType.ShouldBe("role");
+        options.MapInboundClaims.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Local_tokens_are_validated_with_the_configured_key_for_issuer_audience_and_lifetime()
+    {
+        var options = Configure(new JwtOptions { SigningKey = "a-local-signing-key-of-at-least-32-bytes!" }, development: false);
+
+        options.Authority.ShouldBeNull();
+        options.TokenValidationParameters.IssuerSigningKey.ShouldNotBeNull();
+        options.TokenValidationParameters.ValidIssuers.ShouldBe(["mentorcloud"]);
+        options.TokenValidationParameters.ValidAudience.ShouldBe("mentorcloud-api");
+        options.TokenValidationParameters.ValidateLifetime.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Outside_development_a_key_or_an_authority_is_required()
+    {
+        Should.Throw<InvalidOperationException>(() => new SigningKeyProvider(new JwtOptions(), allowGenerated: false));
+        Should.Throw<InvalidOperationException>(() => new SigningKeyProvider(new JwtOptions { SigningKey = "short" }, allowGenerated: false));
+        new SigningKeyProvider(new JwtOptions(), allowGenerated: true).IsGenerated.ShouldBeTrue();
+    }
+}
