@@ -1,10 +1,8 @@
 using Mediator;
-using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Classes;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Classes.Commands.UpdateClass;
 
@@ -15,8 +13,7 @@ public sealed class UpdateClassHandler(IApplicationDbContext db) : ICommandHandl
 {
     public async ValueTask<ClassDto> Handle(UpdateClassCommand command, CancellationToken cancellationToken)
     {
-        var schoolClass = await db.Classes.SingleOrDefaultAsync(c => c.Id == command.Id, cancellationToken)
-                          ?? throw new NotFoundException("Class", command.Id);
+        var schoolClass = await db.Classes.GetAsync(command.Id, cancellationToken);
         await db.EnsureHeadTeacherAsync(command.HeadTeacherId, schoolClass.SchoolYear, schoolClass.Id, cancellationToken);
         await db.EnsureUniqueNameAsync(command.Name, schoolClass.SchoolYear, schoolClass.Id, cancellationToken);
         schoolClass.Update(command.Name, command.Grade, command.HeadTeacherId);

@@ -1,12 +1,10 @@
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Auditing;
-using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Students;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Students.Commands.DeactivateStudent;
 
@@ -19,8 +17,7 @@ public sealed class DeactivateStudentHandler(IApplicationDbContext db, IIdentity
 {
     public async ValueTask<StudentDto> Handle(DeactivateStudentCommand command, CancellationToken cancellationToken)
     {
-        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken)
-                      ?? throw new NotFoundException(nameof(Student), command.Id);
+        var student = await db.Students.GetAsync(command.Id, cancellationToken);
         student.Deactivate();
         await identity.DeactivateLinkedAccountAsync(null, student.Id, cancellationToken);
         audit.Record("student.deactivated", nameof(Student), student.Id, studentId: student.Id);

@@ -1,12 +1,10 @@
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Auditing;
-using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Students;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Students.Commands.SetAttentionFlags;
 
@@ -19,8 +17,7 @@ public sealed class SetAttentionFlagsHandler(IApplicationDbContext db, AccessPol
 {
     public async ValueTask<StudentDto> Handle(SetAttentionFlagsCommand command, CancellationToken cancellationToken)
     {
-        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == command.StudentId, cancellationToken)
-                      ?? throw new NotFoundException(nameof(Student), command.StudentId);
+        var student = await db.Students.GetAsync(command.StudentId, cancellationToken);
         await access.DemandAdminOrHeadTeacherOfAsync(student.ClassId, nameof(Student), student.Id, cancellationToken);
 
         var previous = student.SetAttentionFlags(command.Flags.Combine());

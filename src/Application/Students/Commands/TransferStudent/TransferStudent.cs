@@ -1,12 +1,10 @@
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Auditing;
-using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Students;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Students.Commands.TransferStudent;
 
@@ -18,8 +16,7 @@ public sealed class TransferStudentHandler(IApplicationDbContext db, AuditLog au
 {
     public async ValueTask<StudentDto> Handle(TransferStudentCommand command, CancellationToken cancellationToken)
     {
-        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken)
-                      ?? throw new NotFoundException(nameof(Student), command.Id);
+        var student = await db.Students.GetAsync(command.Id, cancellationToken);
         await db.EnsureClassExistsAsync(command.ClassId, cancellationToken);
         var from = student.ClassId;
         student.TransferTo(command.ClassId);

@@ -1,10 +1,8 @@
 using Mediator;
-using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Students;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Students.Commands.UpdateStudent;
 
@@ -17,8 +15,7 @@ public sealed class UpdateStudentHandler(IApplicationDbContext db) : ICommandHan
 {
     public async ValueTask<StudentDto> Handle(UpdateStudentCommand command, CancellationToken cancellationToken)
     {
-        var student = await db.Students.SingleOrDefaultAsync(s => s.Id == command.Id, cancellationToken)
-                      ?? throw new NotFoundException(nameof(Student), command.Id);
+        var student = await db.Students.GetAsync(command.Id, cancellationToken);
         student.Update(command.Name, command.Gender, command.BirthDate, command.Guardians.ToGuardians());
         return student.ToDto();
     }

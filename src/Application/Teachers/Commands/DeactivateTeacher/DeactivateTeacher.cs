@@ -1,12 +1,10 @@
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Auditing;
-using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Teachers;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Teachers.Commands.DeactivateTeacher;
 
@@ -19,8 +17,7 @@ public sealed class DeactivateTeacherHandler(IApplicationDbContext db, IIdentity
 {
     public async ValueTask<TeacherDto> Handle(DeactivateTeacherCommand command, CancellationToken cancellationToken)
     {
-        var teacher = await db.Teachers.SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
-                      ?? throw new NotFoundException(nameof(Teacher), command.Id);
+        var teacher = await db.Teachers.GetAsync(command.Id, cancellationToken);
         teacher.Deactivate();
         await identity.DeactivateLinkedAccountAsync(teacher.Id, null, cancellationToken);
         audit.Record("teacher.deactivated", nameof(Teacher), teacher.Id);

@@ -1,10 +1,8 @@
 using Mediator;
-using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Teachers;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Teachers.Commands.UpdateTeacher;
 
@@ -15,8 +13,7 @@ public sealed class UpdateTeacherHandler(IApplicationDbContext db) : ICommandHan
 {
     public async ValueTask<TeacherDto> Handle(UpdateTeacherCommand command, CancellationToken cancellationToken)
     {
-        var teacher = await db.Teachers.SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
-                      ?? throw new NotFoundException(nameof(Teacher), command.Id);
+        var teacher = await db.Teachers.GetAsync(command.Id, cancellationToken);
         teacher.Update(command.Name, command.Subjects ?? []);
         return teacher.ToDto();
     }

@@ -24,7 +24,6 @@ internal sealed class MentorGroupConfiguration : IEntityTypeConfiguration<Mentor
         builder.Navigation(g => g.Assignments).HasField("_assignments").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<SchoolClass>().WithMany().HasForeignKey(g => g.ClassId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Semester>().WithMany().HasForeignKey(g => g.SemesterId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(g => g.DomainEvents);
     }
 }
 

@@ -16,7 +16,6 @@ internal sealed class SemesterConfiguration : IEntityTypeConfiguration<Semester>
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Label).HasMaxLength(50);
         builder.Ignore(s => s.Dates);
-        builder.Ignore(s => s.DomainEvents);
         builder.HasIndex(s => s.StartsOn);
     }
 }
@@ -30,7 +29,6 @@ internal sealed class TeacherConfiguration : IEntityTypeConfiguration<Teacher>
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.Property(t => t.EmployeeNo).HasMaxLength(32);
         builder.HasIndex(t => t.EmployeeNo).IsUnique();
-        builder.Ignore(t => t.DomainEvents);
     }
 }
 
@@ -44,7 +42,6 @@ internal sealed class SchoolClassConfiguration : IEntityTypeConfiguration<School
         builder.HasIndex(c => new { c.SchoolYear, c.Name }).IsUnique();
         builder.HasIndex(c => new { c.SchoolYear, c.HeadTeacherId }).IsUnique();
         builder.HasOne<Teacher>().WithMany().HasForeignKey(c => c.HeadTeacherId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(c => c.DomainEvents);
     }
 }
 
@@ -67,7 +64,6 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         });
         builder.Navigation(s => s.Guardians).HasField("_guardians");
         builder.Ignore(s => s.IsPriorityCare);
-        builder.Ignore(s => s.DomainEvents);
     }
 }
 
