@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
 
+        services.AddRoster(configuration);
         services.AddHealthChecks().AddDbContextCheck<CatalogDbContext>("database", tags: ["ready"]);
         return services;
     }

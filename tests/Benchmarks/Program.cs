@@ -1,3 +1,7 @@
 using BenchmarkDotNet.Running;
+using MentorCloud.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["import", .. var options]) return await ImportMeasurement.RunAsync(options);
+
+BenchmarkSwitcher.FromAssembly(typeof(RosterImportBenchmarks).Assembly).Run(args);
+return 0;

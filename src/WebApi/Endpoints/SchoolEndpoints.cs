@@ -35,6 +35,7 @@ public static class SchoolEndpoints
         school.MapTeachers();
         school.MapClasses();
         school.MapStudentEndpoints();
+        school.MapRosterEndpoints();
         school.MapMentorGroupEndpoints();
         return api;
     }

@@ -26,6 +26,7 @@ public static class Messages
     public static string SemesterTooLong => T("一个学期不能超过一年。", "A semester cannot last more than a year.");
     public static string DuplicateEmployeeNo(string no) => T($"工号 '{no}' 已存在。", $"Employee number '{no}' already exists.");
     public static string DuplicateStudentNo(string no) => T($"学号 '{no}' 已存在。", $"Student number '{no}' already exists.");
+    public static string DuplicateInFile(string value, string firstRow) => T($"'{value}' 在文件中重复,首次出现在第 {firstRow} 行。", $"'{value}' appears more than once in the file, first in row {firstRow}.");
     public static string NumberFormat => T("编号须为 1–32 个字母、数字或 '-'。", "Use 1–32 letters, digits or '-'.");
     public static string HeadTeacherMustBeActiveTeacher => T("班主任须为本校在职教师。", "The head teacher must be an active teacher of this school.");
     public static string HeadsAnotherClass => T("该教师本学年已担任其他班级的班主任。", "This teacher already heads another class this school year.");

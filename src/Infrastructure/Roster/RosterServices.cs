@@ -1,0 +1,23 @@
+using MentorCloud.Application.Roster;
+using MentorCloud.Infrastructure.Roster;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// Beside AddInfrastructure, so registering the roster services takes one line there.
+namespace MentorCloud.Infrastructure;
+
+public static class RosterServices
+{
+    /// <summary>Reading and writing roster files, with the limits of <c>Roster:*</c>.</summary>
+    public static IServiceCollection AddRoster(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RosterOptions>()
+            .Bind(configuration.GetSection(RosterOptions.Section))
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxRowsPerSheet > 0, "Roster:MaxUploadBytes and Roster:MaxRowsPerSheet must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IRosterFileReader, RosterFileReader>();
+        services.AddSingleton<IRosterTemplateWriter, RosterTemplateWriter>();
+        services.AddScoped<IRosterAccountLookup, RosterAccountLookup>();
+        return services;
+    }
+}
