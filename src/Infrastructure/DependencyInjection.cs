@@ -57,12 +57,19 @@ public static class DependencyInjection
         where TCatalog : CatalogDbContext
         where TSchool : ApplicationDbContext
     {
-        services.AddDbContext<CatalogDbContext, TCatalog>(o => o.Use(provider, connectionString, DatabaseProviderExtensions.CatalogHistoryTable));
+        services.AddScoped(_ => new DefaultDatabaseConnection(provider, connectionString));
+        services.AddDbContext<CatalogDbContext, TCatalog>(
+            (sp, o) => o.Use(provider, sp.GetRequiredService<DefaultDatabaseConnection>().Connection, DatabaseProviderExtensions.CatalogHistoryTable));
         services.AddScoped<ICatalogDbContext>(sp => sp.GetRequiredService<CatalogDbContext>());
 
         // Options are scoped because each scope may serve a school with its own database.
-        services.AddDbContext<ApplicationDbContext, TSchool>(
-            (sp, o) => o.Use(provider, sp.GetRequiredService<ITenantContext>().Current?.ConnectionString ?? connectionString, DatabaseProviderExtensions.TenantHistoryTable),
+        services.AddDbContext<ApplicationDbContext, TSchool>((sp, o) =>
+            {
+                if (sp.GetRequiredService<ITenantContext>().Current?.ConnectionString is { } dedicated)
+                    o.Use(provider, dedicated, DatabaseProviderExtensions.TenantHistoryTable);
+                else
+                    o.Use(provider, sp.GetRequiredService<DefaultDatabaseConnection>().Connection, DatabaseProviderExtensions.TenantHistoryTable);
+            },
             ServiceLifetime.Scoped, ServiceLifetime.Scoped);
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         return services;

@@ -32,10 +32,3 @@ public interface IRosterTemplateWriter
 {
     byte[] WriteTemplate();
 }
-
-/// <summary>Checks many login names at once, so an import of hundreds of teachers costs one query.</summary>
-public interface IRosterAccountLookup
-{
-    /// <summary>Those of <paramref name="usernames"/> that are already taken (compared as sign-in compares them).</summary>
-    Task<IReadOnlySet<string>> TakenUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken);
-}

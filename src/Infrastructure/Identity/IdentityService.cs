@@ -27,6 +27,17 @@ public sealed class IdentityService(
         return catalog.Users.AnyAsync(u => u.NormalizedUsername == normalized, cancellationToken);
     }
 
+    public async Task<IReadOnlySet<string>> TakenUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken)
+    {
+        var asked = usernames.GroupBy(UserAccount.Normalize, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var normalized = asked.Keys.ToList();
+        var taken = await catalog.Users.AsNoTracking()
+            .Where(u => EF.Parameter(normalized).Contains(u.NormalizedUsername))
+            .Select(u => u.NormalizedUsername)
+            .ToListAsync(cancellationToken);
+        return taken.SelectMany(n => asked[n]).ToHashSet(StringComparer.Ordinal);
+    }
+
     public Guid CreateUser(NewUser user)
     {
         var account = new UserAccount(user.Username.Trim(), user.DisplayName.Trim(), user.Roles, clock.GetUtcNow())

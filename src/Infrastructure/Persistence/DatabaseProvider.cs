@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Infrastructure.Persistence;
@@ -31,6 +32,15 @@ internal static class DatabaseProviderExtensions
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(historyTable)),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(historyTable)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsHistoryTable(historyTable)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+        };
+
+    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, DbConnection connection, string historyTable) =>
+        provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connection, o => o.MigrationsHistoryTable(historyTable)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connection, o => o.MigrationsHistoryTable(historyTable)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connection, o => o.MigrationsHistoryTable(historyTable)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
 }

@@ -3,24 +3,30 @@ using MentorCloud.Domain.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace MentorCloud.Infrastructure.Persistence;
 
 /// <summary>
-/// Saves the catalog, then the school's data, and afterwards dispatches the domain events raised by the
+/// Saves the school's data and the catalog (in one transaction when they share the database), and afterwards dispatches the domain events raised by the
 /// saved aggregates. A unique-index race surfaces as a 409 conflict instead of a server error.
 /// </summary>
 public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext school, IServiceProvider services) : IUnitOfWork
 {
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
-        var events = TakeDomainEvents(catalog).Concat(TakeDomainEvents(school)).ToList();
+        List<IDomainEvent> events;
         try
         {
-            if (catalog.ChangeTracker.HasChanges()) await catalog.SaveChangesAsync(cancellationToken);
-            if (school.ChangeTracker.HasChanges()) await school.SaveChangesAsync(cancellationToken);
+            // Detect changes once; the saves would otherwise scan every tracked entity again.
+            catalog.ChangeTracker.DetectChanges();
+            school.ChangeTracker.DetectChanges();
+            using var catalogScan = PauseDetection(catalog);
+            using var schoolScan = PauseDetection(school);
+            events = TakeDomainEvents(catalog).Concat(TakeDomainEvents(school)).ToList();
+            await SaveBothAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
@@ -33,6 +39,49 @@ public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext sc
 
         foreach (var domainEvent in events)
             await DispatchAsync(domainEvent, cancellationToken);
+    }
+
+    /// <summary>One transaction when the school lives in the default database; otherwise the school first, so a login never outlives a failed save of its teacher or student.</summary>
+    private async Task SaveBothAsync(CancellationToken cancellationToken)
+    {
+        var catalogChanged = catalog.ChangeTracker.HasChanges();
+        var schoolChanged = school.ChangeTracker.HasChanges();
+        if (catalogChanged && schoolChanged && ReferenceEquals(catalog.Database.GetDbConnection(), school.Database.GetDbConnection()))
+        {
+            await using var transaction = await catalog.Database.BeginTransactionAsync(cancellationToken);
+            await school.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+            try
+            {
+                await school.SaveChangesAsync(cancellationToken);
+                await catalog.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            finally
+            {
+                await school.Database.UseTransactionAsync(null, cancellationToken);
+            }
+            return;
+        }
+
+        if (schoolChanged) await school.SaveChangesAsync(cancellationToken);
+        if (catalogChanged) await catalog.SaveChangesAsync(cancellationToken);
+    }
+
+    private static DetectionPause PauseDetection(DbContext context) => new(context);
+
+    private readonly struct DetectionPause : IDisposable
+    {
+        private readonly DbContext _context;
+        private readonly bool _was;
+
+        public DetectionPause(DbContext context)
+        {
+            _context = context;
+            _was = context.ChangeTracker.AutoDetectChangesEnabled;
+            context.ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
+        public void Dispose() => _context.ChangeTracker.AutoDetectChangesEnabled = _was;
     }
 
     private static List<IDomainEvent> TakeDomainEvents(DbContext context)

@@ -17,7 +17,6 @@ public static class RosterServices
             .ValidateOnStart();
         services.AddSingleton<IRosterFileReader, RosterFileReader>();
         services.AddSingleton<IRosterTemplateWriter, RosterTemplateWriter>();
-        services.AddScoped<IRosterAccountLookup, RosterAccountLookup>();
         return services;
     }
 }

@@ -5,6 +5,9 @@ public interface IIdentityService
 {
     Task<bool> UsernameExistsAsync(string username, CancellationToken cancellationToken);
 
+    /// <summary>Those of <paramref name="usernames"/> that are already taken (compared as sign-in compares them), in one query.</summary>
+    Task<IReadOnlySet<string>> TakenUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken);
+
     /// <summary>Adds an account to the unit of work; it is stored when the command commits.</summary>
     Guid CreateUser(NewUser user);
 

@@ -27,7 +27,6 @@ public sealed record ImportRosterCommand(RosterUpload? File, string? Kind = null
 public sealed class ImportRosterHandler(
     IApplicationDbContext db,
     IRosterFileReader reader,
-    IRosterAccountLookup accounts,
     IIdentityService identity,
     ITenantContext tenant,
     AuditLog audit,
@@ -49,7 +48,7 @@ public sealed class ImportRosterHandler(
         var classes = await LoadClassesAsync(import.SchoolYears, readOnly, cancellationToken);
         var students = await LoadStudentsAsync(import.StudentNumbers, readOnly, cancellationToken);
         var usernames = import.UsernamesFor(teachers);
-        var taken = usernames.Count == 0 ? new HashSet<string>() : await accounts.TakenUsernamesAsync(usernames, cancellationToken);
+        var taken = usernames.Count == 0 ? new HashSet<string>() : await identity.TakenUsernamesAsync(usernames, cancellationToken);
         await import.PlanAsync(teachers, classes, students, taken, cancellationToken);
 
         var (teacherCounts, classCounts, studentCounts) = (import.Count(import.Teachers), import.Count(import.Classes), import.Count(import.Students));
