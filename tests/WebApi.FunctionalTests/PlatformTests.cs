@@ -39,6 +39,8 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         paths.ShouldContain("/api/v1/schools/{school}/mentor-groups/{id}/match");
         paths.ShouldContain("/api/v1/schools/{school}/mentor-groups/{id}/assignments/{studentId}");
         paths.ShouldContain("/api/v1/schools/{school}/mentor-groups/{id}/published-list");
+        paths.ShouldContain("/api/v1/schools/{school}/roster/import");
+        paths.ShouldContain("/api/v1/schools/{school}/roster/template");
         document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
 
         var me = document.GetProperty("paths").GetProperty("/api/v1/me").GetProperty("get");
@@ -66,6 +68,8 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         { "GET", "/api/v1/schools/any/students" },
         { "POST", "/api/v1/schools/any/mentor-groups" },
         { "POST", "/api/v1/schools/any/mentor-groups/00000000-0000-0000-0000-000000000001/match" },
+        { "POST", "/api/v1/schools/any/roster/import" },
+        { "GET", "/api/v1/schools/any/roster/template" },
     };
 
     [Theory]
@@ -74,7 +78,8 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     {
         using var client = Api.Anonymous();
         var request = new HttpRequestMessage(new HttpMethod(method), route);
-        if (method is "POST" or "PUT") request.Content = System.Net.Http.Json.JsonContent.Create(new { });
+        if (method is "POST" or "PUT")
+            request.Content = route.EndsWith("/roster/import", StringComparison.Ordinal) ? new MultipartFormDataContent() : System.Net.Http.Json.JsonContent.Create(new { });
         await (await client.SendAsync(request, Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 

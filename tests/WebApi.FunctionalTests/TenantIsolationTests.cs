@@ -50,6 +50,8 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         { "PUT", "mentor-groups/{group}/assignments/{student}" },
         { "POST", "mentor-groups/{group}/publish" },
         { "GET", "mentor-groups/{group}/published-list" },
+        { "POST", "roster/import" },
+        { "GET", "roster/template" },
     };
 
     [Theory]

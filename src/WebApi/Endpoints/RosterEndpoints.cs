@@ -101,7 +101,7 @@ public static class RosterEndpoints
         && HeaderUtilities.RemoveQuotes(mediaType.Boundary).Length > 0;
 
     private static ProblemHttpResult FileTooLarge(long limit) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: RosterMessages.TitleFileTooLarge, detail: RosterMessages.FileTooLarge(limit));
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: RosterMessages.FileTooLarge(limit));
 
     /// <summary>The multipart form of <c>POST /roster/import</c>, for the OpenAPI document.</summary>
     public sealed class RosterImportForm

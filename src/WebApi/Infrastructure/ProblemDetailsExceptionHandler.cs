@@ -52,6 +52,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         403 => Messages.TitleForbidden,
         404 => Messages.TitleNotFound,
         409 => Messages.TitleConflict,
+        413 => Messages.TitleTooLarge,
+        415 => Messages.TitleUnsupportedMediaType,
         422 => Messages.TitleRuleViolation,
         429 => Messages.TitleTooManyRequests,
         500 => Messages.TitleServerError,

@@ -39,6 +39,8 @@ public static class Messages
     public static string TitleForbidden => T("无权执行此操作", "Forbidden");
     public static string TitleUnauthorized => T("未通过身份验证", "Unauthorized");
     public static string TitleConflict => T("与当前状态冲突", "Conflict");
+    public static string TitleTooLarge => T("上传内容过大", "Payload too large");
+    public static string TitleUnsupportedMediaType => T("不支持的内容类型", "Unsupported media type");
     public static string TitleRuleViolation => T("违反业务规则", "A business rule refused the request");
     public static string TitleTooManyRequests => T("请求过于频繁", "Too many requests");
     public static string TitleServerError => T("服务器内部错误", "An unexpected error occurred");
