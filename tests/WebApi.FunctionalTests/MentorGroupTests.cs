@@ -112,6 +112,18 @@ public abstract class MentorGroupTests<TApp>(TApp app) : FunctionalTest<TApp>(ap
         mentees.EnumerateArray().Select(m => m.GetProperty("studentId").GetGuid()).ShouldContain(c.Students[1].Id);
         var visible = await (await mentorClient.GetAsync(s.School.Route("students"), Ct)).ShouldBeJson(HttpStatusCode.OK);
         visible.GetProperty("totalCount").GetInt32().ShouldBe(mentees.GetArrayLength());
+
+        var listed = await (await s.Admin.GetAsync(s.School.Route($"mentor-groups?semesterId={s.SemesterId}&classId={c.ClassId}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        var summary = listed.GetProperty("items").EnumerateArray().Single();
+        summary.GetProperty("mentorCount").GetInt32().ShouldBe(3);
+        summary.GetProperty("assignedStudentCount").GetInt32().ShouldBe(6);
+        summary.GetProperty("phase").GetString().ShouldBe("published");
+        var asMentor = await (await mentorClient.GetAsync(s.School.Route("mentor-groups"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        asMentor.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("id").GetGuid()).ShouldBe([id]);
+        var outsider = TestApi.UniqueCode("outsider");
+        await s.Admin.CreateTeacherAsync(s.School, outsider);
+        using var outsiderClient = await Api.As(outsider);
+        (await (await outsiderClient.GetAsync(s.School.Route("mentor-groups"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("totalCount").GetInt32().ShouldBe(0);
     }
 
     [Fact]

@@ -77,10 +77,7 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     public async Task Protected_routes_answer_401_without_a_token(string method, string route)
     {
         using var client = Api.Anonymous();
-        var request = new HttpRequestMessage(new HttpMethod(method), route);
-        if (method is "POST" or "PUT")
-            request.Content = route.EndsWith("/roster/import", StringComparison.Ordinal) ? new MultipartFormDataContent() : System.Net.Http.Json.JsonContent.Create(new { });
-        await (await client.SendAsync(request, Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await (await client.SendAsync(TestRequests.Empty(method, route), Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -90,10 +90,7 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         groupOfB.GetProperty("students")[0].GetProperty("mentors").GetArrayLength().ShouldBe(0);
     }
 
-    private static HttpRequestMessage Request(string method, string uri) => new(new HttpMethod(method), uri)
-    {
-        Content = method is "POST" or "PUT" ? System.Net.Http.Json.JsonContent.Create(new { }) : null,
-    };
+    private static HttpRequestMessage Request(string method, string uri) => TestRequests.Empty(method, uri);
 
     [Theory]
     [MemberData(nameof(SchoolRoutes))]

@@ -116,6 +116,17 @@ public static class SchoolData
     }
 }
 
+public static class TestRequests
+{
+    /// <summary>A request with an empty body of the kind the route takes: a form for uploads, JSON otherwise.</summary>
+    public static HttpRequestMessage Empty(string method, string uri) => new(new HttpMethod(method), uri)
+    {
+        Content = method is "POST" or "PUT"
+            ? uri.EndsWith("/roster/import", StringComparison.Ordinal) ? new MultipartFormDataContent() : JsonContent.Create(new { })
+            : null,
+    };
+}
+
 public static class ResponseAssertions
 {
     /// <summary>Asserts the status and that the body is RFC 9457 problem details with a traceId; returns the body.</summary>
