@@ -34,7 +34,13 @@ app.MapScalarApiReference("/scalar", o => o.WithTitle("MentorCloud API").AddPref
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
-var api = app.NewVersionedApi("MentorCloud").MapGroup("/api/v1").HasApiVersion(new ApiVersion(1)).RequireAuthorization();
+var api = app.NewVersionedApi("MentorCloud").MapGroup("/api/v1").HasApiVersion(new ApiVersion(1)).RequireAuthorization()
+    .ProducesProblem(StatusCodes.Status400BadRequest)
+    .ProducesProblem(StatusCodes.Status401Unauthorized)
+    .ProducesProblem(StatusCodes.Status403Forbidden)
+    .ProducesProblem(StatusCodes.Status404NotFound)
+    .ProducesProblem(StatusCodes.Status409Conflict)
+    .ProducesProblem(StatusCodes.Status429TooManyRequests);
 api.MapAuthEndpoints().MapDistrictEndpoints().MapSchoolEndpoints();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

@@ -45,6 +45,10 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
 
         var me = document.GetProperty("paths").GetProperty("/api/v1/me").GetProperty("get");
         me.GetProperty("security").GetArrayLength().ShouldBe(1);
+        var problem = me.GetProperty("responses").GetProperty("404").GetProperty("content");
+        problem.TryGetProperty("application/problem+json", out _).ShouldBeTrue();
+        var publish = document.GetProperty("paths").GetProperty("/api/v1/schools/{school}/mentor-groups/{id}/publish").GetProperty("post");
+        publish.GetProperty("responses").TryGetProperty("422", out _).ShouldBeTrue();
         var token = document.GetProperty("paths").GetProperty("/api/v1/auth/token").GetProperty("post");
         token.TryGetProperty("security", out _).ShouldBeFalse();
     }
