@@ -145,6 +145,22 @@ public abstract class MentorGroupTests<TApp>(TApp app) : FunctionalTest<TApp>(ap
     }
 
     [Fact]
+    public async Task Auto_assignment_prefers_a_mentor_who_teaches_the_class_R4()
+    {
+        var s = await SchoolAsync(mentors: 2);
+        var c = await ClassAsync(s, students: 1);
+        // The second mentor (higher id, so not first by tie-break) teaches the class.
+        (await s.Admin.PutAsJsonAsync(s.School.Route($"teachers/{s.Mentors[1].Id}"), new { name = "任课老师", subjects = new[] { "数学" }, classIds = new[] { c.ClassId } }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = await GroupAsync(s, c);
+
+        var match = await (await s.Admin.PostAsync(s.School.Route($"mentor-groups/{id}/match"), null, Ct)).ShouldBeJson(HttpStatusCode.OK);
+
+        match.GetProperty("autoAssigned").EnumerateArray().Single().GetGuid().ShouldBe(c.Students[0].Id);
+        match.GetProperty("assignments")[0].GetProperty("mentorIds")[0].GetGuid().ShouldBe(s.Mentors[1].Id);
+    }
+
+    [Fact]
     public async Task A_student_cannot_rank_for_another_student()
     {
         var s = await SchoolAsync(mentors: 2);

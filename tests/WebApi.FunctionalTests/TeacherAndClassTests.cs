@@ -79,6 +79,28 @@ public abstract class TeacherAndClassTests<TApp>(TApp app) : FunctionalTest<TApp
     }
 
     [Fact]
+    public async Task A_teacher_records_the_classes_they_teach_and_unknown_classes_answer_400()
+    {
+        var school = await Api.CreateSchoolAsync();
+        using var admin = await Api.As(school.SchoolAdmin);
+        var classId = await admin.CreateClassAsync(school, await admin.CreateTeacherAsync(school));
+
+        var created = await (await admin.PostAsJsonAsync(school.Route("teachers"), new { name = "陈老师", employeeNo = "T-CLS", classIds = new[] { classId } }, Ct))
+            .ShouldBeJson(HttpStatusCode.Created);
+        created.GetProperty("classIds").EnumerateArray().Select(c => c.GetGuid()).ShouldBe([classId]);
+        var id = created.GetProperty("id").GetGuid();
+
+        var cleared = await (await admin.PutAsJsonAsync(school.Route($"teachers/{id}"), new { name = "陈老师", classIds = Array.Empty<Guid>() }, Ct)).ShouldBeJson(HttpStatusCode.OK);
+        cleared.GetProperty("classIds").GetArrayLength().ShouldBe(0);
+        var unknown = await (await admin.PutAsJsonAsync(school.Route($"teachers/{id}"), new { name = "陈老师", classIds = new[] { Guid.CreateVersion7() } }, Ct))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        unknown.ErrorsFor("classIds").ShouldNotBeEmpty();
+        await (await admin.PostAsJsonAsync(school.Route("teachers"), new { name = "x", employeeNo = "T-X", classIds = new[] { Guid.CreateVersion7() } }, Ct))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        (await (await admin.GetAsync(school.Route("teachers?search=T-X"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("totalCount").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Unknown_teacher_answers_404()
     {
         var school = await Api.CreateSchoolAsync();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Classes;
 
-internal static class ClassRules
+public static class ClassRules
 {
     /// <summary>The head teacher is an active teacher of this school who heads no other class that school year.</summary>
     public static async Task EnsureHeadTeacherAsync(this IApplicationDbContext db, Guid headTeacherId, int schoolYear, Guid? classId, CancellationToken cancellationToken)
@@ -15,6 +15,14 @@ internal static class ClassRules
             throw ValidationException.For("headTeacherId", Messages.HeadTeacherMustBeActiveTeacher);
         if (await db.Classes.AnyAsync(c => c.HeadTeacherId == headTeacherId && c.SchoolYear == schoolYear && c.Id != classId, cancellationToken))
             throw new ConflictException(Messages.HeadsAnotherClass);
+    }
+
+    /// <summary>Every id names a class of this school.</summary>
+    public static async Task EnsureClassesExistAsync(this IApplicationDbContext db, IReadOnlyCollection<Guid> classIds, CancellationToken cancellationToken)
+    {
+        var ids = classIds.Distinct().ToList();
+        if (await db.Classes.CountAsync(c => ids.Contains(c.Id), cancellationToken) != ids.Count)
+            throw ValidationException.For("classIds", Messages.ClassNotFound);
     }
 
     public static async Task EnsureUniqueNameAsync(this IApplicationDbContext db, string name, int schoolYear, Guid? classId, CancellationToken cancellationToken)

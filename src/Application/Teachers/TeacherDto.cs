@@ -3,7 +3,8 @@ using Riok.Mapperly.Abstractions;
 
 namespace MentorCloud.Application.Teachers;
 
-public sealed record TeacherDto(Guid Id, string Name, string EmployeeNo, IReadOnlyList<string> Subjects, bool IsActive);
+/// <summary>A teacher; <c>classIds</c> are the classes they teach.</summary>
+public sealed record TeacherDto(Guid Id, string Name, string EmployeeNo, IReadOnlyList<string> Subjects, IReadOnlyList<Guid> ClassIds, bool IsActive);
 
 [Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
 public static partial class TeacherMapper

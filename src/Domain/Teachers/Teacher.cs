@@ -18,11 +18,16 @@ public sealed class Teacher : AggregateRoot, ITenantOwned
     public List<string> Subjects { get; private set; } = [];
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>The classes the teacher teaches (任课班级); matching prefers them as mentors of those classes.</summary>
+    public List<Guid> ClassIds { get; private set; } = [];
+
     public void Update(string name, IEnumerable<string> subjects)
     {
         Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), "A teacher needs a name.") : name.Trim();
         Subjects = [.. subjects.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
     }
+
+    public void SetClassesTaught(IEnumerable<Guid> classIds) => ClassIds = [.. classIds.Distinct()];
 
     /// <summary>A deactivated teacher keeps their history but takes no new mentees and cannot sign in.</summary>
     public void Deactivate() => IsActive = false;

@@ -74,6 +74,8 @@ public sealed class DemoSeeder(
         var schoolYear = SchoolClass.SchoolYearOf(today);
         var classes = Enumerable.Range(1, 4).Select(i => new SchoolClass($"五({i})班", 5, schoolYear, teachers[i - 1].Id)).ToList();
         db.Classes.AddRange(classes);
+        for (var i = 4; i < teachers.Count; i++)
+            teachers[i].SetClassesTaught([classes[i % 4].Id, classes[(i + 1) % 4].Id]);
 
         AttentionFlags[] flags = [AttentionFlags.SingleParent, AttentionFlags.LeftBehind, AttentionFlags.AcademicDifficulty, AttentionFlags.Psychological, AttentionFlags.FinancialHardship];
         for (var n = 1; n <= 120; n++)

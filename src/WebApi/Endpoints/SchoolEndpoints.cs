@@ -93,8 +93,8 @@ public static class SchoolEndpoints
             .WithSummary("A teacher")
             .Produces<TeacherDto>();
         teachers.MapPut("/{id:guid}", (Guid id, TeacherUpdate body, ISender sender, CancellationToken ct) =>
-                sender.Send(new UpdateTeacherCommand(id, body.Name, body.Subjects), ct))
-            .WithSummary("Correct a teacher's name and subjects")
+                sender.Send(new UpdateTeacherCommand(id, body.Name, body.Subjects, body.ClassIds), ct))
+            .WithSummary("Correct a teacher's name, subjects and the classes they teach")
             .Produces<TeacherDto>();
         teachers.MapPost("/{id:guid}/deactivate", (Guid id, ISender sender, CancellationToken ct) => sender.Send(new DeactivateTeacherCommand(id), ct))
             .WithSummary("A teacher who left: no sign-in, no new mentees; history stays")
@@ -123,7 +123,7 @@ public static class SchoolEndpoints
             .Produces<ClassDto>();
     }
 
-    public sealed record TeacherUpdate(string Name, IReadOnlyList<string>? Subjects);
+    public sealed record TeacherUpdate(string Name, IReadOnlyList<string>? Subjects, IReadOnlyList<Guid>? ClassIds);
 
     public sealed record ClassUpdate(string Name, int Grade, Guid HeadTeacherId);
 }

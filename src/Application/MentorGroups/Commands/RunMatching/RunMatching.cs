@@ -25,16 +25,17 @@ public sealed class RunMatchingHandler(IApplicationDbContext db, MentorGroupServ
         var cap = (await policies.EffectiveSettingsAsync(cancellationToken)).MaxStudentsPerMentor;
         var students = await groups.ActiveStudentsAsync(group.ClassId, cancellationToken);
         var mentorIds = group.MentorIds.ToList();
-        var active = await db.Teachers.Where(t => mentorIds.Contains(t.Id) && t.IsActive).Select(t => t.Id).ToListAsync(cancellationToken);
+        var active = await db.Teachers.Where(t => mentorIds.Contains(t.Id) && t.IsActive).Select(t => new { t.Id, t.ClassIds }).ToDictionaryAsync(t => t.Id, t => t.ClassIds, cancellationToken);
         var headTeacherId = await db.Classes.Where(c => c.Id == group.ClassId).Select(c => c.HeadTeacherId).SingleAsync(cancellationToken);
         var loads = await groups.LoadsAsync(group.SemesterId, mentorIds, cancellationToken);
 
-        var mentors = mentorIds.Where(active.Contains).Select(id =>
+        var mentors = mentorIds.Where(active.ContainsKey).Select(id =>
         {
             var elsewhere = loads[id].Mentees - group.LoadOf(id);
             var room = cap - elsewhere - group.ManualLoadOf(id);
             var welcomed = group.Welcomes.FirstOrDefault(w => w.TeacherId == id)?.StudentIds.ToHashSet() ?? [];
-            return new MatchMentor(id, Math.Max(0, room), elsewhere + group.ManualLoadOf(id), id == headTeacherId, welcomed);
+            var teachesClass = id == headTeacherId || active[id].Contains(group.ClassId);
+            return new MatchMentor(id, Math.Max(0, room), elsewhere + group.ManualLoadOf(id), teachesClass, welcomed);
         }).ToList();
         var candidates = students.Select(s => new MatchStudent(s.Id, s.StudentNo, s.IsPriorityCare,
             group.Preferences.FirstOrDefault(p => p.StudentId == s.Id)?.RankedMentorIds ?? [])).ToList();

@@ -1,4 +1,5 @@
 using Mediator;
+using MentorCloud.Application.Classes;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
@@ -7,7 +8,8 @@ using MentorCloud.Domain.Teachers;
 namespace MentorCloud.Application.Teachers.Commands.UpdateTeacher;
 
 [RequiresRole(Roles.SchoolAdmin)]
-public sealed record UpdateTeacherCommand(Guid Id, string Name, IReadOnlyList<string>? Subjects) : ICommand<TeacherDto>, ISchoolRequest;
+/// <summary>Corrects a teacher's name and subjects; <c>classIds</c>, when given, replaces the classes they teach.</summary>
+public sealed record UpdateTeacherCommand(Guid Id, string Name, IReadOnlyList<string>? Subjects, IReadOnlyList<Guid>? ClassIds = null) : ICommand<TeacherDto>, ISchoolRequest;
 
 public sealed class UpdateTeacherHandler(IApplicationDbContext db) : ICommandHandler<UpdateTeacherCommand, TeacherDto>
 {
@@ -15,6 +17,11 @@ public sealed class UpdateTeacherHandler(IApplicationDbContext db) : ICommandHan
     {
         var teacher = await db.Teachers.GetAsync(command.Id, cancellationToken);
         teacher.Update(command.Name, command.Subjects ?? []);
+        if (command.ClassIds is { } classIds)
+        {
+            await db.EnsureClassesExistAsync(classIds, cancellationToken);
+            teacher.SetClassesTaught(classIds);
+        }
         return teacher.ToDto();
     }
 }

@@ -10,5 +10,6 @@ public sealed class UpdateTeacherValidator : AbstractValidator<UpdateTeacherComm
         RuleFor(x => x.Name).ValidName();
         RuleForEach(x => x.Subjects).NotEmpty().MaximumLength(30);
         RuleFor(x => x.Subjects).Must(s => s is null || s.Count <= 10);
+        RuleFor(x => x.ClassIds).Must(c => c is null || c.Count <= 30);
     }
 }
