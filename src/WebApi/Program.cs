@@ -45,7 +45,8 @@ api.MapAuthEndpoints().MapDistrictEndpoints().MapSchoolEndpoints();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
-app.Logger.LogInformation("MentorCloud is ready: API reference at /scalar, OpenAPI document at /openapi/v1.json");
+app.Logger.LogInformation("MentorCloud is ready: API reference at /scalar, OpenAPI document at /openapi/v1.json, tokens from POST /api/v1/auth/token (platform admin '{PlatformAdmin}')",
+    app.Configuration["Bootstrap:PlatformAdmin:Username"] is { Length: > 0 } admin ? admin : "platform");
 await app.RunAsync();
 
 /// <summary>The web host; public so functional tests can start it.</summary>
