@@ -41,6 +41,7 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         paths.ShouldContain("/api/v1/schools/{school}/mentor-groups/{id}/published-list");
         paths.ShouldContain("/api/v1/schools/{school}/roster/import");
         paths.ShouldContain("/api/v1/schools/{school}/roster/template");
+        paths.ShouldContain("/api/v1/schools/{school}/audit");
         document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
 
         var me = document.GetProperty("paths").GetProperty("/api/v1/me").GetProperty("get");
@@ -74,6 +75,7 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         { "POST", "/api/v1/schools/any/mentor-groups/00000000-0000-0000-0000-000000000001/match" },
         { "POST", "/api/v1/schools/any/roster/import" },
         { "GET", "/api/v1/schools/any/roster/template" },
+        { "GET", "/api/v1/schools/any/audit" },
     };
 
     [Theory]

@@ -52,6 +52,7 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         { "GET", "mentor-groups/{group}/published-list" },
         { "POST", "roster/import" },
         { "GET", "roster/template" },
+        { "GET", "audit" },
     };
 
     [Theory]

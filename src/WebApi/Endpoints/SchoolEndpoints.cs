@@ -1,4 +1,5 @@
 using Mediator;
+using MentorCloud.Application.Auditing.Queries.GetAuditLog;
 using MentorCloud.Application.Classes;
 using MentorCloud.Application.Classes.Commands.CreateClass;
 using MentorCloud.Application.Classes.Commands.UpdateClass;
@@ -37,6 +38,7 @@ public static class SchoolEndpoints
         school.MapStudentEndpoints();
         school.MapRosterEndpoints();
         school.MapMentorGroupEndpoints();
+        school.MapAudit();
         return api;
     }
 
@@ -122,6 +124,14 @@ public static class SchoolEndpoints
             .WithSummary("Rename a class, change its grade or head teacher")
             .Produces<ClassDto>();
     }
+
+    private static void MapAudit(this RouteGroupBuilder school) =>
+        school.MapGet("/audit", (ISender sender, CancellationToken ct, Guid? studentId = null, Guid? actorId = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
+                    int page = 1, int pageSize = IPaged.DefaultPageSize) =>
+                sender.Send(new GetAuditLogQuery(studentId, actorId, from, to, page, pageSize), ct))
+            .WithTags("Audit")
+            .WithSummary("Who read or changed what, when: the school's audit log, newest first (school-admin)")
+            .Produces<PagedList<AuditEntryDto>>();
 
     public sealed record TeacherUpdate(string Name, IReadOnlyList<string>? Subjects, IReadOnlyList<Guid>? ClassIds);
 
