@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorCloud.WebApi.FunctionalTests;
 
@@ -278,7 +277,7 @@ public abstract class MentorGroupTests<TApp>(TApp app) : FunctionalTest<TApp>(ap
 
         var group = await (await head.GetAsync(s.School.Route($"mentor-groups/{id}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
         group.GetProperty("mentors").EnumerateArray().Select(m => m.GetProperty("load").GetInt32()).ShouldBe([0, 1]);
-        var actions = await AuditActionsAsync(s.School, c.Students[0].Id);
+        var actions = await s.Admin.AuditActionsAsync(s.School, c.Students[0].Id);
         actions.ShouldContain("mentorGroup.assignmentAdjusted");
     }
 
@@ -363,14 +362,6 @@ public abstract class MentorGroupTests<TApp>(TApp app) : FunctionalTest<TApp>(ap
         foreach (var client in clients) client.Dispose();
     }
 
-    private async Task<List<string>> AuditActionsAsync(SchoolSetup school, Guid studentId)
-    {
-        await using var scope = App.Factory.Services.CreateAsyncScope();
-        var tenant = (await scope.ServiceProvider.GetRequiredService<MentorCloud.Application.Common.Tenancy.ITenantStore>().FindByIdentifierAsync(school.School, Ct))!;
-        await using var tenantScope = App.Factory.Services.GetRequiredService<MentorCloud.Application.Common.Tenancy.ITenantScopeFactory>().CreateScope(tenant);
-        var db = tenantScope.ServiceProvider.GetRequiredService<MentorCloud.Infrastructure.Persistence.ApplicationDbContext>();
-        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.AuditEntries.Where(a => a.StudentId == studentId).Select(a => a.Action), Ct);
-    }
 }
 
 public sealed class MentorGroupTestsOnSqlite(SqliteApp app) : MentorGroupTests<SqliteApp>(app);

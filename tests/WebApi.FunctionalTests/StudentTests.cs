@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using MentorCloud.Application.Common.Tenancy;
-using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorCloud.WebApi.FunctionalTests;
 
@@ -141,7 +137,7 @@ public abstract class StudentTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
             .ShouldBeProblem(HttpStatusCode.NotFound);
         (await s.Admin.PutAsJsonAsync(s.School.Route($"students/{mine}/attention-flags"), new { flags = Array.Empty<string>() }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var entries = await AuditActionsAsync(s.School, mine);
+        var entries = await s.Admin.AuditActionsAsync(s.School, mine);
         entries.ShouldBe(["student.attentionFlags.changed", "student.attentionFlags.changed"]);
     }
 
@@ -167,22 +163,9 @@ public abstract class StudentTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
         (await (await s.Admin.GetAsync(s.School.Route("students?includeInactive=true"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("totalCount").GetInt32().ShouldBe(1);
         await (await s.Admin.PostAsJsonAsync(s.School.Route($"students/{id}/transfer"), new { classId = s.ClassId }, Ct)).ShouldBeProblem(HttpStatusCode.Conflict);
 
-        (await AuditActionsAsync(s.School, id)).ShouldBe(["student.transferred", "student.deactivated"]);
+        (await s.Admin.AuditActionsAsync(s.School, id)).ShouldBe(["student.transferred", "student.deactivated"]);
     }
 
-    private async Task<List<string>> AuditActionsAsync(SchoolSetup school, Guid studentId)
-    {
-        var tenant = await ResolveAsync(school.School);
-        await using var scope = App.Factory.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
-        return await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().AuditEntries
-            .Where(a => a.StudentId == studentId).OrderBy(a => a.At).Select(a => a.Action).ToListAsync(Ct);
-    }
-
-    private async Task<TenantInfo> ResolveAsync(string code)
-    {
-        await using var scope = App.Factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdentifierAsync(code, Ct))!;
-    }
 }
 
 public sealed class StudentTestsOnSqlite(SqliteApp app) : StudentTests<SqliteApp>(app);

@@ -100,6 +100,13 @@ public static class SchoolData
         return (await response.ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
+    /// <summary>The audit actions concerning a student, oldest first, as the school admin reads them.</summary>
+    public static async Task<List<string>> AuditActionsAsync(this HttpClient admin, SchoolSetup school, Guid studentId)
+    {
+        var page = await (await admin.GetAsync(school.Route($"audit?studentId={studentId}&pageSize=200"))).ShouldBeJson(HttpStatusCode.OK);
+        return page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()!).Reverse().ToList();
+    }
+
     public static async Task<Guid> CreateStudentAsync(this HttpClient admin, SchoolSetup school, Guid classId, string[]? flags = null, string? studentNo = null)
     {
         var response = await admin.PostAsJsonAsync(school.Route("students"), new
