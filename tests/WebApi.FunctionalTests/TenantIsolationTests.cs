@@ -153,6 +153,11 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
             (await CountPolicies(db, school.SchoolId)).ShouldBe(1);
             (await CountPolicies(db, shared.SchoolId)).ShouldBe(0);
         }
+
+        // A restart finds the dedicated database through the catalog and migrates it before serving.
+        await using var restarted = new MentorCloudFactory(App.Factory.Database, App.Factory.ConnectionString);
+        using var again = await new TestApi(restarted).As(school.SchoolAdmin);
+        (await again.GetAsync($"/api/v1/schools/{school.School}/policy", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private static Task<int> CountPolicies(ApplicationDbContext db, Guid schoolId) =>

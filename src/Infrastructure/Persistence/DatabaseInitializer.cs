@@ -29,7 +29,7 @@ public sealed class DatabaseInitializer(
         var catalog = services.GetRequiredService<CatalogDbContext>();
 
         if (database.Value.MigrateOnStartup)
-            await MigrateAllAsync(catalog, services.GetRequiredService<ApplicationDbContext>(), cancellationToken);
+            await MigrateAllAsync(catalog, services.GetRequiredService<ApplicationDbContext>(), services.GetRequiredService<ITenantStore>(), cancellationToken);
 
         await EnsurePlatformAdminAsync(catalog, services.GetRequiredService<IIdentityService>(), cancellationToken);
 
@@ -37,7 +37,7 @@ public sealed class DatabaseInitializer(
             await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
     }
 
-    private async Task MigrateAllAsync(CatalogDbContext catalog, ApplicationDbContext shared, CancellationToken cancellationToken)
+    private async Task MigrateAllAsync(CatalogDbContext catalog, ApplicationDbContext shared, ITenantStore store, CancellationToken cancellationToken)
     {
         await catalog.Database.MigrateAsync(cancellationToken);
         await shared.Database.MigrateAsync(cancellationToken);
@@ -47,13 +47,7 @@ public sealed class DatabaseInitializer(
             await catalog.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        var store = new List<TenantInfo>();
-        await foreach (var school in catalog.Schools.AsNoTracking().Where(s => s.ConnectionString != null)
-                           .Join(catalog.Districts, s => s.DistrictId, d => d.Id, (s, d) => new TenantInfo(s.Id, s.Code, s.Name, d.Id, d.Code, s.ConnectionString))
-                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
-            store.Add(school);
-
-        foreach (var tenant in store)
+        foreach (var tenant in await store.WithDedicatedDatabaseAsync(cancellationToken))
         {
             await using var tenantScope = tenantScopes.CreateScope(tenant);
             await tenantScope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync(cancellationToken);

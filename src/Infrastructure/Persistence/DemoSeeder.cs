@@ -44,7 +44,7 @@ public sealed class DemoSeeder(
             catalog.Schools.Add(school);
             identity.CreateUser(new NewUser(DistrictAdmin, Password, "示范区管理员", [Roles.DistrictAdmin], DistrictCode: DistrictCode));
             identity.CreateUser(new NewUser(SchoolAdmin, Password, "示范校管理员", [Roles.SchoolAdmin], DistrictCode: DistrictCode, SchoolCode: SchoolCode));
-            var tenant = new TenantInfo(school.Id, school.Code, school.Name, district.Id, district.Code, null);
+            var tenant = TenantInfo.For(school, district);
             await provisioner.ProvisionAsync(tenant, cancellationToken);
             await SeedSchoolAsync(tenant, cancellationToken);
             await catalog.SaveChangesAsync(cancellationToken);

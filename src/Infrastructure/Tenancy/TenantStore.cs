@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Schools;
 using MentorCloud.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -16,13 +18,18 @@ public sealed class CatalogTenantStore(CatalogDbContext catalog, IMemoryCache ca
     public Task<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
         FindAsync($"tenant:id:{id}", s => s.Id == id, cancellationToken);
 
-    private async Task<TenantInfo?> FindAsync(string key, System.Linq.Expressions.Expression<Func<Domain.Schools.School, bool>> match, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TenantInfo>> WithDedicatedDatabaseAsync(CancellationToken cancellationToken) =>
+        await Tenants(s => s.ConnectionString != null).ToListAsync(cancellationToken);
+
+    private async Task<TenantInfo?> FindAsync(string key, Expression<Func<School, bool>> match, CancellationToken cancellationToken)
     {
         if (cache.TryGetValue(key, out TenantInfo? cached)) return cached;
-        var tenant = await catalog.Schools.AsNoTracking().Where(match)
-            .Join(catalog.Districts, s => s.DistrictId, d => d.Id, (s, d) => new TenantInfo(s.Id, s.Code, s.Name, d.Id, d.Code, s.ConnectionString))
-            .SingleOrDefaultAsync(cancellationToken);
+        var tenant = await Tenants(match).SingleOrDefaultAsync(cancellationToken);
         if (tenant is not null) cache.Set(key, tenant, CacheFor);
         return tenant;
     }
+
+    private IQueryable<TenantInfo> Tenants(Expression<Func<School, bool>> match) =>
+        catalog.Schools.AsNoTracking().Where(match)
+            .Join(catalog.Districts, s => s.DistrictId, d => d.Id, (s, d) => new TenantInfo(s.Id, s.Code, s.Name, d.Id, d.Code, s.ConnectionString));
 }

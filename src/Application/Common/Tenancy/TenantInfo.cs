@@ -4,7 +4,11 @@ namespace MentorCloud.Application.Common.Tenancy;
 /// <param name="Id">The school id; every school-owned row carries it.</param>
 /// <param name="Identifier">The school code used in routes.</param>
 /// <param name="ConnectionString">A dedicated database, or null for the shared one. Never leaves the server.</param>
-public sealed record TenantInfo(Guid Id, string Identifier, string Name, Guid DistrictId, string DistrictCode, string? ConnectionString);
+public sealed record TenantInfo(Guid Id, string Identifier, string Name, Guid DistrictId, string DistrictCode, string? ConnectionString)
+{
+    public static TenantInfo For(Domain.Schools.School school, Domain.Districts.District district) =>
+        new(school.Id, school.Code, school.Name, district.Id, district.Code, school.ConnectionString);
+}
 
 /// <summary>The tenant of the current request or job; null means no tenant, and then no school data is visible.</summary>
 public interface ITenantContext
@@ -17,6 +21,9 @@ public interface ITenantStore
 {
     Task<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken);
     Task<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The schools that keep their data in a database of their own.</summary>
+    Task<IReadOnlyList<TenantInfo>> WithDedicatedDatabaseAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Prepares a new school's storage: its dedicated database, when it has one, and its default policy.</summary>

@@ -36,8 +36,7 @@ public sealed class OnboardSchoolHandler(
             [Roles.SchoolAdmin], DistrictCode: district.Code, SchoolCode: school.Code));
 
         // The school's storage is ready before the catalog names it, so no request can reach a half-made tenant.
-        await provisioner.ProvisionAsync(
-            new TenantInfo(school.Id, school.Code, school.Name, district.Id, district.Code, school.ConnectionString), cancellationToken);
+        await provisioner.ProvisionAsync(TenantInfo.For(school, district), cancellationToken);
         return school.ToDto(district.Code);
     }
 }
