@@ -10,13 +10,12 @@ internal sealed class NoTenant : ITenantContext
     public TenantInfo? Current => null;
 }
 
-public sealed class SqliteCatalogFactory : IDesignTimeDbContextFactory<SqliteCatalogDbContext>
+internal static class DesignTime
 {
-    public SqliteCatalogDbContext CreateDbContext(string[] args) =>
-        new(Options<SqliteCatalogDbContext>(DatabaseProvider.Sqlite, DatabaseProviderExtensions.CatalogHistoryTable));
     public static DbContextOptions<T> Options<T>(DatabaseProvider provider, string history) where T : DbContext =>
-        (DbContextOptions<T>)new DbContextOptionsBuilder<T>().Use(provider, DesignConnection(provider), history).Options;
-    private static string DesignConnection(DatabaseProvider provider) => provider switch
+        (DbContextOptions<T>)new DbContextOptionsBuilder<T>().Use(provider, Connection(provider), history).Options;
+
+    private static string Connection(DatabaseProvider provider) => provider switch
     {
         DatabaseProvider.Sqlite => "Data Source=design.db",
         DatabaseProvider.PostgreSql => "Host=localhost;Database=design",
@@ -24,32 +23,38 @@ public sealed class SqliteCatalogFactory : IDesignTimeDbContextFactory<SqliteCat
     };
 }
 
+public sealed class SqliteCatalogFactory : IDesignTimeDbContextFactory<SqliteCatalogDbContext>
+{
+    public SqliteCatalogDbContext CreateDbContext(string[] args) =>
+        new(DesignTime.Options<SqliteCatalogDbContext>(DatabaseProvider.Sqlite, DatabaseProviderExtensions.CatalogHistoryTable));
+}
+
 public sealed class PostgreSqlCatalogFactory : IDesignTimeDbContextFactory<PostgreSqlCatalogDbContext>
 {
     public PostgreSqlCatalogDbContext CreateDbContext(string[] args) =>
-        new(SqliteCatalogFactory.Options<PostgreSqlCatalogDbContext>(DatabaseProvider.PostgreSql, DatabaseProviderExtensions.CatalogHistoryTable));
+        new(DesignTime.Options<PostgreSqlCatalogDbContext>(DatabaseProvider.PostgreSql, DatabaseProviderExtensions.CatalogHistoryTable));
 }
 
 public sealed class SqlServerCatalogFactory : IDesignTimeDbContextFactory<SqlServerCatalogDbContext>
 {
     public SqlServerCatalogDbContext CreateDbContext(string[] args) =>
-        new(SqliteCatalogFactory.Options<SqlServerCatalogDbContext>(DatabaseProvider.SqlServer, DatabaseProviderExtensions.CatalogHistoryTable));
+        new(DesignTime.Options<SqlServerCatalogDbContext>(DatabaseProvider.SqlServer, DatabaseProviderExtensions.CatalogHistoryTable));
 }
 
 public sealed class SqliteApplicationFactory : IDesignTimeDbContextFactory<SqliteApplicationDbContext>
 {
     public SqliteApplicationDbContext CreateDbContext(string[] args) =>
-        new(SqliteCatalogFactory.Options<SqliteApplicationDbContext>(DatabaseProvider.Sqlite, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
+        new(DesignTime.Options<SqliteApplicationDbContext>(DatabaseProvider.Sqlite, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
 }
 
 public sealed class PostgreSqlApplicationFactory : IDesignTimeDbContextFactory<PostgreSqlApplicationDbContext>
 {
     public PostgreSqlApplicationDbContext CreateDbContext(string[] args) =>
-        new(SqliteCatalogFactory.Options<PostgreSqlApplicationDbContext>(DatabaseProvider.PostgreSql, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
+        new(DesignTime.Options<PostgreSqlApplicationDbContext>(DatabaseProvider.PostgreSql, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
 }
 
 public sealed class SqlServerApplicationFactory : IDesignTimeDbContextFactory<SqlServerApplicationDbContext>
 {
     public SqlServerApplicationDbContext CreateDbContext(string[] args) =>
-        new(SqliteCatalogFactory.Options<SqlServerApplicationDbContext>(DatabaseProvider.SqlServer, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
+        new(DesignTime.Options<SqlServerApplicationDbContext>(DatabaseProvider.SqlServer, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
 }
