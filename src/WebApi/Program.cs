@@ -17,6 +17,7 @@ builder.Services
 
 var app = builder.Build();
 
+if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled")) app.UseForwardedHeaders();
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

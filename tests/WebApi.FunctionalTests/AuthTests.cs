@@ -149,6 +149,29 @@ public abstract class AuthTests<TApp>(TApp app) : FunctionalTest<TApp>(app) wher
         await rejected.ShouldBeProblem(HttpStatusCode.TooManyRequests);
     }
 
+    [Fact]
+    public async Task Behind_a_proxy_each_forwarded_client_has_its_own_token_window()
+    {
+        await using var proxied = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(),
+            new Dictionary<string, string?> { ["RateLimiting:Token:PermitLimit"] = "2", ["ForwardedHeaders:Enabled"] = "true" });
+        using var client = proxied.CreateClient();
+
+        async Task<HttpStatusCode> SignIn(string forwardedFor)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+            {
+                Content = JsonContent.Create(new { username = "someone", password = "Wrong-pass1" }),
+            };
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            return (await client.SendAsync(request, Ct)).StatusCode;
+        }
+
+        (await SignIn("203.0.113.10")).ShouldBe(HttpStatusCode.Unauthorized);
+        (await SignIn("203.0.113.10")).ShouldBe(HttpStatusCode.Unauthorized);
+        (await SignIn("203.0.113.10")).ShouldBe(HttpStatusCode.TooManyRequests);
+        (await SignIn("203.0.113.20")).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private static string ForgeToken(DateTime notBefore, DateTime expires, string key) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

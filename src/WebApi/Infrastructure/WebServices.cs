@@ -7,6 +7,7 @@ using MentorCloud.Application.Common.Localization;
 using MentorCloud.WebApi.Endpoints;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -67,6 +68,14 @@ public static class WebServices
         {
             o.SetDefaultCulture(SupportedCultures[0]).AddSupportedCultures(SupportedCultures).AddSupportedUICultures(SupportedCultures);
             o.ApplyCurrentCultureToResponseHeaders = true;
+        });
+
+        // Behind an ingress the client address and scheme come from X-Forwarded-* (rate limits are per client address).
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
         });
 
         services.AddCors(o => o.AddDefaultPolicy(policy => policy
