@@ -160,6 +160,25 @@ public abstract class MentorGroupTests<TApp>(TApp app) : FunctionalTest<TApp>(ap
     }
 
     [Fact]
+    public async Task Mentee_and_mentor_views_are_for_the_people_concerned()
+    {
+        var s = await SchoolAsync(mentors: 2);
+        var c = await ClassAsync(s, students: 2);
+        var id = await GroupAsync(s, c);
+        await s.Admin.PutAsJsonAsync(s.School.Route($"mentor-groups/{id}/assignments/{c.Students[0].Id}"), new { mentorIds = new[] { s.Mentors[0].Id } }, Ct);
+
+        using var otherMentor = await Api.As(s.Mentors[1].Login);
+        await (await otherMentor.GetAsync(s.School.Route($"teachers/{s.Mentors[0].Id}/mentees"), Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await otherMentor.GetAsync(s.School.Route($"students/{c.Students[0].Id}/mentors"), Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
+        using var student = await Api.As(c.Students[1].Login);
+        await (await student.GetAsync(s.School.Route($"teachers/{s.Mentors[0].Id}/mentees"), Ct)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await student.GetAsync(s.School.Route($"students/{c.Students[0].Id}/mentors"), Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
+        using var head = await Api.As(c.HeadTeacher);
+        var mentors = await (await head.GetAsync(s.School.Route($"students/{c.Students[0].Id}/mentors"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        mentors.EnumerateArray().Single().GetProperty("mentorId").GetGuid().ShouldBe(s.Mentors[0].Id);
+    }
+
+    [Fact]
     public async Task A_student_cannot_rank_for_another_student()
     {
         var s = await SchoolAsync(mentors: 2);
