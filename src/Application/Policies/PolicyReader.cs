@@ -10,11 +10,12 @@ namespace MentorCloud.Application.Policies;
 public sealed class PolicyReader(IApplicationDbContext db, ICatalogDbContext catalog, ITenantContext tenant, TimeProvider clock)
 {
     private PolicyLimits? _limits;
+    private SchoolPolicy? _current;
 
-    /// <summary>The latest version; the defaults (version 0, never stored) when the school has none yet.</summary>
+    /// <summary>The latest version, read once per request; the defaults (never stored) when the school has none yet.</summary>
     public async Task<SchoolPolicy> CurrentAsync(CancellationToken cancellationToken) =>
-        await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken)
-        ?? SchoolPolicy.CreateDefault(clock.GetUtcNow(), await LimitsAsync(cancellationToken));
+        _current ??= await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken)
+                     ?? SchoolPolicy.CreateDefault(clock.GetUtcNow(), await LimitsAsync(cancellationToken));
 
     /// <summary>The district's ceilings, read once per request.</summary>
     public async Task<PolicyLimits> LimitsAsync(CancellationToken cancellationToken)

@@ -7,12 +7,14 @@ namespace MentorCloud.WebApi.Infrastructure;
 /// <summary>The signed-in caller, read from the validated token's claims.</summary>
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
+    private string[]? _roles;
+
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated ?? false;
     public Guid? UserId => GuidClaim(MentorCloudClaims.Subject);
     public string? Username => Claim(MentorCloudClaims.Username);
-    public IReadOnlyCollection<string> Roles => Principal?.FindAll(MentorCloudClaims.Role).Select(c => c.Value).ToArray() ?? [];
+    public IReadOnlyCollection<string> Roles => IsAuthenticated ? _roles ??= Principal!.FindAll(MentorCloudClaims.Role).Select(c => c.Value).ToArray() : [];
     public string? DistrictCode => Claim(MentorCloudClaims.District);
     public string? SchoolCode => Claim(MentorCloudClaims.School);
     public Guid? TeacherId => GuidClaim(MentorCloudClaims.TeacherId);
