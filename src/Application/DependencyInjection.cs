@@ -1,6 +1,8 @@
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Behaviours;
+using MentorCloud.Application.Common.Interfaces;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorCloud.Application;
@@ -21,15 +23,30 @@ public static class DependencyInjection
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
+                typeof(AuditedReadBehaviour<,>),
                 typeof(PerformanceBehaviour<,>),
             ];
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
         services.AddScoped<Common.Security.AccessPolicy>();
-        services.AddScoped<Common.Auditing.AuditLog>();
         services.AddScoped<Policies.PolicyReader>();
         services.AddScoped<MentorGroups.MentorGroupService>();
+        services.AddScoped<MentorGroups.MentorLoadLedgers>();
+        services.AddDomainEventHandlers(typeof(DependencyInjection).Assembly);
         services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>Registers every <see cref="IDomainEventHandler{TEvent}"/> of the assembly, scoped, once per event type it handles.</summary>
+    public static IServiceCollection AddDomainEventHandlers(this IServiceCollection services, System.Reflection.Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }))
+        {
+            var handled = type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDomainEventHandler<>)).ToList();
+            if (handled.Count == 0) continue;
+            services.TryAddScoped(type);
+            foreach (var contract in handled) services.AddScoped(contract, sp => sp.GetRequiredService(type));
+        }
         return services;
     }
 }

@@ -1,4 +1,7 @@
+using MentorCloud.Application;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Domain.Common;
+using MentorCloud.Infrastructure.Events;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Infrastructure.Identity;
 using MentorCloud.Infrastructure.Persistence;
@@ -8,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +42,13 @@ public static class DependencyInjection
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
         services.AddScoped<ITenantProvisioner, TenantProvisioner>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<DomainEventQueue>();
+        services.AddScoped<IDomainEventQueue>(sp => sp.GetRequiredService<DomainEventQueue>());
+        services.AddScoped<IDomainEventDispatcher, DomainEventDispatcher>();
+        services.AddDomainEventHandlers(typeof(DependencyInjection).Assembly);
+        services.AddScoped<CurrentUserSlot>();
+        // The web host puts the HTTP caller here; any other scope is background work or nobody.
+        services.TryAddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserSlot>().Read(() => NoUser.Instance));
         services.AddSingleton<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
 

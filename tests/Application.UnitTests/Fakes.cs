@@ -34,9 +34,17 @@ internal sealed class FakeUnitOfWork : IUnitOfWork
 {
     public int Saves { get; private set; }
 
+    public int RecordOnlySaves { get; private set; }
+
     public Task SaveChangesAsync(CancellationToken cancellationToken)
     {
         Saves++;
+        return Task.CompletedTask;
+    }
+
+    public Task SaveRecordsOnlyAsync(CancellationToken cancellationToken)
+    {
+        RecordOnlySaves++;
         return Task.CompletedTask;
     }
 }

@@ -10,7 +10,7 @@ public sealed class EntityTests
         public void Happen(IDomainEvent domainEvent) => Raise(domainEvent);
     }
 
-    private sealed record SomethingHappened(int Number) : IDomainEvent;
+    private sealed record SomethingHappened(int Number) : DomainEvent<SomethingHappened>;
 
     [Fact]
     public void Entity_id_is_a_version_7_guid()

@@ -20,6 +20,10 @@ public sealed class MentorGroupTests
     private readonly Guid _s2 = Guid.CreateVersion7();
     private readonly Guid _s3 = Guid.CreateVersion7();
 
+    private readonly MentorLoadLedger _ledger;
+
+    public MentorGroupTests() => _ledger = new MentorLoadLedger(SemesterId, 15, new[] { _a, _b, _c, _outsider }.Select(id => new MentorLoad(SemesterId, id)));
+
     private MentorGroup NewGroup() => new(ClassId, SemesterId, [_a, _b, _c], Now);
 
     private MentorGroup OpenGroup()
@@ -32,7 +36,7 @@ public sealed class MentorGroupTests
     private MentorGroup MatchedGroup()
     {
         var group = NewGroup();
-        group.Match([Student(_s1, _a), Student(_s2, _b)], [Mentor(_a), Mentor(_b)], Now);
+        group.Match([Student(_s1, _a), Student(_s2, _b)], [Mentor(_a), Mentor(_b)], _ledger, Now);
         return group;
     }
 
@@ -53,7 +57,7 @@ public sealed class MentorGroupTests
 
     private static MatchStudent Student(Guid id, params Guid[] ranked) => new(id, id.ToString(), false, ranked);
 
-    private static MatchMentor Mentor(Guid id, int capacity = 15) => new(id, capacity, 0, false, new HashSet<Guid>());
+    private static AvailableMentor Mentor(Guid id) => new(id, false);
 
     private static List<Guid> UncoveredStudentIds(RuleViolationException ex) =>
         JsonSerializer.SerializeToElement(ex.Details).GetProperty("uncoveredStudentIds").EnumerateArray().Select(e => e.GetGuid()).ToList();
@@ -376,7 +380,7 @@ public sealed class MentorGroupTests
     {
         var group = OpenGroup();
 
-        var result = group.Match([Student(_s1, _b), Student(_s2)], [Mentor(_a), Mentor(_b)], Now);
+        var result = group.Match([Student(_s1, _b), Student(_s2)], [Mentor(_a), Mentor(_b)], _ledger, Now);
 
         group.Phase.ShouldBe(MentorGroupPhase.Matched);
         result.Matched.ShouldBe([new MatchPlacement(_s1, _b, 1)]);
@@ -400,7 +404,7 @@ public sealed class MentorGroupTests
     {
         var group = OpenGroup();
 
-        group.Match([Student(_s1, _b), Student(_s2)], [Mentor(_a), Mentor(_b)], Now);
+        group.Match([Student(_s1, _b), Student(_s2)], [Mentor(_a), Mentor(_b)], _ledger, Now);
 
         group.DomainEvents.OfType<MentorAssigned>().ShouldBe(
             [new MentorAssigned(group.Id, _s1, _b), new MentorAssigned(group.Id, _s2, _a)], ignoreOrder: true);
@@ -411,7 +415,7 @@ public sealed class MentorGroupTests
     {
         var group = MatchedGroup();   // s1 → a, s2 → b
 
-        group.Match([Student(_s1, _c), Student(_s3)], [Mentor(_c), Mentor(_b, capacity: 0)], Now);
+        group.Match([Student(_s1, _c), Student(_s3)], [Mentor(_c)], _ledger, Now);   // b is no longer available
 
         group.Assignments.Select(a => (a.StudentId, a.MentorId)).ShouldBe([(_s1, _c), (_s3, _c)], ignoreOrder: true);
     }
@@ -420,10 +424,10 @@ public sealed class MentorGroupTests
     public void Matching_keeps_the_head_teachers_manual_placements_and_leaves_those_students_out_R4()
     {
         var group = NewGroup();
-        group.Assign(_s1, false, [_c], 3, Now);
+        group.Assign(_s1, false, [_c], 3, _ledger, Now);
         group.ClearDomainEvents();
 
-        var result = group.Match([Student(_s1, _a), Student(_s2, _a)], [Mentor(_a), Mentor(_b)], Now);
+        var result = group.Match([Student(_s1, _a), Student(_s2, _a)], [Mentor(_a), Mentor(_b)], _ledger, Now);
 
         result.All.ShouldNotContain(p => p.StudentId == _s1);
         group.MentorsOf(_s1).ShouldBe([_c]);
@@ -438,7 +442,7 @@ public sealed class MentorGroupTests
         var group = PublishedGroup();
         var before = group.Assignments.Select(a => (a.StudentId, a.MentorId)).ToList();
 
-        Should.Throw<ConflictException>(() => group.Match([Student(_s1, _c)], [Mentor(_c)], Now));
+        Should.Throw<ConflictException>(() => group.Match([Student(_s1, _c)], [Mentor(_c)], _ledger, Now));
         group.Assignments.Select(a => (a.StudentId, a.MentorId)).ShouldBe(before);
         group.Phase.ShouldBe(MentorGroupPhase.Published);
     }
@@ -450,7 +454,7 @@ public sealed class MentorGroupTests
     {
         var group = NewGroup();
 
-        group.Assign(_s1, false, [_b], 3, Now);
+        group.Assign(_s1, false, [_b], 3, _ledger, Now);
 
         var assignment = group.Assignments.ShouldHaveSingleItem();
         assignment.ShouldSatisfyAllConditions(
@@ -468,7 +472,7 @@ public sealed class MentorGroupTests
         var group = MatchedGroup();   // s1 → a
         group.ClearDomainEvents();
 
-        group.Assign(_s1, false, [_c], 3, Now);
+        group.Assign(_s1, false, [_c], 3, _ledger, Now);
 
         group.MentorsOf(_s1).ShouldBe([_c]);
         group.Assignments.Single(a => a.StudentId == _s1).Source.ShouldBe(AssignmentSource.Manual);
@@ -479,10 +483,10 @@ public sealed class MentorGroupTests
     public void Reassigning_raises_mentor_assigned_only_for_new_mentors_R4()
     {
         var group = NewGroup();
-        group.Assign(_s1, true, [_a, _b], 3, Now);
+        group.Assign(_s1, true, [_a, _b], 3, _ledger, Now);
         group.ClearDomainEvents();
 
-        group.Assign(_s1, true, [_b, _c], 3, Now);
+        group.Assign(_s1, true, [_b, _c], 3, _ledger, Now);
 
         group.MentorsOf(_s1).ShouldBe([_b, _c], ignoreOrder: true);
         group.DomainEvents.ShouldBe([new MentorAssigned(group.Id, _s1, _c)]);
@@ -493,7 +497,7 @@ public sealed class MentorGroupTests
     {
         var group = NewGroup();
 
-        group.Assign(_s1, true, [_a, _b, _c], 3, Now);
+        group.Assign(_s1, true, [_a, _b, _c], 3, _ledger, Now);
 
         group.MentorsOf(_s1).ShouldBe([_a, _b, _c], ignoreOrder: true);
     }
@@ -503,7 +507,7 @@ public sealed class MentorGroupTests
     {
         var group = NewGroup();
 
-        var ex = Should.Throw<RuleViolationException>(() => group.Assign(_s1, false, [_a, _b], 3, Now));
+        var ex = Should.Throw<RuleViolationException>(() => group.Assign(_s1, false, [_a, _b], 3, _ledger, Now));
 
         ex.Rule.ShouldBe("R5");
         group.Assignments.ShouldBeEmpty();
@@ -514,7 +518,7 @@ public sealed class MentorGroupTests
     {
         var group = NewGroup();
 
-        var ex = Should.Throw<RuleViolationException>(() => group.Assign(_s1, true, [_a, _b, _c], 2, Now));
+        var ex = Should.Throw<RuleViolationException>(() => group.Assign(_s1, true, [_a, _b, _c], 2, _ledger, Now));
 
         ex.Rule.ShouldBe("R5");
         group.Assignments.ShouldBeEmpty();
@@ -525,7 +529,7 @@ public sealed class MentorGroupTests
     {
         var group = NewGroup();
 
-        var ex = Should.Throw<DomainValidationException>(() => group.Assign(_s1, true, [_a, _outsider], 3, Now));
+        var ex = Should.Throw<DomainValidationException>(() => group.Assign(_s1, true, [_a, _outsider], 3, _ledger, Now));
 
         ex.Field.ShouldBe("mentorIds");
         group.Assignments.ShouldBeEmpty();
@@ -537,7 +541,7 @@ public sealed class MentorGroupTests
         // Were it accepted, the student would count as covered without a mentor.
         var group = NewGroup();
 
-        var ex = Should.Throw<DomainValidationException>(() => group.Assign(_s1, false, [Guid.Empty], 3, Now));
+        var ex = Should.Throw<DomainValidationException>(() => group.Assign(_s1, false, [Guid.Empty], 3, _ledger, Now));
 
         ex.Field.ShouldBe("mentorIds");
         group.Assignments.ShouldBeEmpty();
@@ -548,8 +552,8 @@ public sealed class MentorGroupTests
     {
         var group = NewGroup();
 
-        Should.Throw<DomainValidationException>(() => group.Assign(_s1, true, [], 3, Now)).Field.ShouldBe("mentorIds");
-        Should.Throw<DomainValidationException>(() => group.Assign(_s1, true, [_a, _a], 3, Now)).Field.ShouldBe("mentorIds");
+        Should.Throw<DomainValidationException>(() => group.Assign(_s1, true, [], 3, _ledger, Now)).Field.ShouldBe("mentorIds");
+        Should.Throw<DomainValidationException>(() => group.Assign(_s1, true, [_a, _a], 3, _ledger, Now)).Field.ShouldBe("mentorIds");
         group.Assignments.ShouldBeEmpty();
     }
 
@@ -558,7 +562,7 @@ public sealed class MentorGroupTests
     {
         var group = OpenGroup();
 
-        Should.Throw<ConflictException>(() => group.Assign(_s1, false, [_a], 3, Now));
+        Should.Throw<ConflictException>(() => group.Assign(_s1, false, [_a], 3, _ledger, Now));
         group.Assignments.ShouldBeEmpty();
     }
 
@@ -569,7 +573,7 @@ public sealed class MentorGroupTests
         group.ClearDomainEvents();
         var later = Now.AddDays(10);
 
-        group.Assign(_s1, false, [_c], 3, later);
+        group.Assign(_s1, false, [_c], 3, _ledger, later);
 
         group.MentorsOf(_s1).ShouldBe([_c]);
         group.Phase.ShouldBe(MentorGroupPhase.Published);
@@ -626,8 +630,8 @@ public sealed class MentorGroupTests
     public void A_draft_fully_covered_by_the_head_teacher_is_published_without_matching_R4_R6()
     {
         var group = NewGroup();
-        group.Assign(_s1, false, [_a], 3, Now);
-        group.Assign(_s2, true, [_a, _b], 3, Now);
+        group.Assign(_s1, false, [_a], 3, _ledger, Now);
+        group.Assign(_s2, true, [_a, _b], 3, _ledger, Now);
 
         group.Publish([_s1, _s2], Now);
 
@@ -669,10 +673,10 @@ public sealed class MentorGroupTests
         group.OpenSelection(Today.AddDays(7), Today); Changed();
         group.SetPreferences(_s1, [_a], 3); Changed();
         group.SetWelcomed(_a, [_s1]); Changed();
-        group.Match([Student(_s1, _a), Student(_s2)], [Mentor(_a), Mentor(_b)], Now); Changed();
-        group.Assign(_s2, false, [_c], 3, Now); Changed();
+        group.Match([Student(_s1, _a), Student(_s2)], [Mentor(_a), Mentor(_b)], _ledger, Now); Changed();
+        group.Assign(_s2, false, [_c], 3, _ledger, Now); Changed();
         group.Publish([_s1, _s2], Now); Changed();
-        group.Assign(_s2, false, [_b], 3, Now); Changed();
+        group.Assign(_s2, false, [_b], 3, _ledger, Now); Changed();
 
         versions.Distinct().Count().ShouldBe(versions.Count);
     }
@@ -685,24 +689,23 @@ public sealed class MentorGroupTests
 
         Should.Throw<DomainValidationException>(() => group.SetPreferences(_s1, [_outsider], 3));
         Should.Throw<ConflictException>(() => group.AddMentor(_a));
-        Should.Throw<ConflictException>(() => group.Assign(_s1, false, [_a], 3, Now));
+        Should.Throw<ConflictException>(() => group.Assign(_s1, false, [_a], 3, _ledger, Now));
 
         group.Version.ShouldBe(version);
     }
 
     [Fact]
-    public void Loads_count_every_mentor_of_every_student_and_manual_load_counts_only_manual_placements_R3_R5()
+    public void Loads_count_every_mentor_of_every_student_R3_R5()
     {
         var group = NewGroup();
-        group.Match([Student(_s1, _a), Student(_s2, _a)], [Mentor(_a), Mentor(_b)], Now);   // s1, s2 → a (matched)
-        group.Assign(_s3, true, [_a, _b], 3, Now);                                           // s3 → a, b (manual)
+        group.Match([Student(_s1, _a), Student(_s2, _a)], [Mentor(_a), Mentor(_b)], _ledger, Now);   // s1, s2 → a (matched)
+        group.Assign(_s3, true, [_a, _b], 3, _ledger, Now);                                           // s3 → a, b (manual)
 
         group.LoadByMentor().ShouldBe(new Dictionary<Guid, int> { [_a] = 3, [_b] = 1 });
         group.LoadOf(_a).ShouldBe(3);
         group.LoadOf(_c).ShouldBe(0);
-        group.ManualLoadOf(_a).ShouldBe(1);
-        group.ManualLoadOf(_b).ShouldBe(1);
-        group.ManualLoadOf(_c).ShouldBe(0);
+        _ledger.MenteesOf(_a).ShouldBe(3);
+        _ledger.MenteesOf(_b).ShouldBe(1);
         group.MentorsOf(_s3).ShouldBe([_a, _b], ignoreOrder: true);
     }
 }

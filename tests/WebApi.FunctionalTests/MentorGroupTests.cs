@@ -357,6 +357,135 @@ public abstract class MentorGroupTests<TApp>(TApp app) : FunctionalTest<TApp>(ap
             .ShouldAllBe(m => m == s.Mentors[1].Id);
     }
 
+    /// <summary>A published class whose mentor is at the cap; returns the group and a newcomer waiting in the class.</summary>
+    private async Task<(Setup S, ClassSetup C, Guid Group, Guid Newcomer)> FullMentorAsync()
+    {
+        var s = await SchoolAsync(mentors: 1, cap: 2);
+        var c = await ClassAsync(s, students: 2);
+        var group = await GroupAsync(s, c);
+        (await s.Admin.PostAsync(s.School.Route($"mentor-groups/{group}/match"), null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await s.Admin.PostAsync(s.School.Route($"mentor-groups/{group}/publish"), null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var newcomer = await s.Admin.CreateStudentAsync(s.School, c.ClassId);
+        (await AssignAsync(s, group, newcomer, s.Mentors[0].Id)).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        return (s, c, group, newcomer);
+    }
+
+    private Task<HttpResponseMessage> AssignAsync(Setup s, Guid group, Guid student, params Guid[] mentorIds) =>
+        s.Admin.PutAsJsonAsync(s.School.Route($"mentor-groups/{group}/assignments/{student}"), new { mentorIds }, Ct);
+
+    private async Task<JsonElement> GroupDetailAsync(Setup s, Guid group) =>
+        await (await s.Admin.GetAsync(s.School.Route($"mentor-groups/{group}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task A_mentee_who_leaves_frees_the_place_for_a_newcomer_R15_R3()
+    {
+        var (s, c, group, newcomer) = await FullMentorAsync();
+        var leaver = c.Students[0].Id;
+
+        (await s.Admin.PostAsync(s.School.Route($"students/{leaver}/deactivate"), null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await AssignAsync(s, group, newcomer, s.Mentors[0].Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var detail = await GroupDetailAsync(s, group);
+        detail.GetProperty("mentors")[0].GetProperty("load").GetInt32().ShouldBe(2);
+        var ended = detail.GetProperty("endedAssignments").EnumerateArray().ShouldHaveSingleItem();
+        ended.GetProperty("studentId").GetGuid().ShouldBe(leaver);
+        ended.GetProperty("mentorId").GetGuid().ShouldBe(s.Mentors[0].Id);
+        ended.GetProperty("reason").GetString().ShouldBe("studentLeft");
+        var mentees = await (await s.Admin.GetAsync(s.School.Route($"teachers/{s.Mentors[0].Id}/mentees"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        mentees.EnumerateArray().Select(m => m.GetProperty("studentId").GetGuid()).ShouldBe([c.Students[1].Id, newcomer], ignoreOrder: true);
+        (await s.Admin.AuditActionsAsync(s.School, leaver)).ShouldBe(["student.deactivated", "mentorGroup.mentorsReleased"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_transferred_mentee_frees_the_place_and_joins_the_new_class_uncovered_R15_R1()
+    {
+        var (s, c, group, newcomer) = await FullMentorAsync();
+        var other = await ClassAsync(s, students: 0);
+        var otherGroup = await GroupAsync(s, other);
+        var mover = c.Students[0].Id;
+
+        (await s.Admin.PostAsJsonAsync(s.School.Route($"students/{mover}/transfer"), new { classId = other.ClassId }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await AssignAsync(s, group, newcomer, s.Mentors[0].Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await GroupDetailAsync(s, group)).GetProperty("endedAssignments")[0].GetProperty("reason").GetString().ShouldBe("studentTransferred");
+        var target = await GroupDetailAsync(s, otherGroup);
+        target.GetProperty("uncoveredStudentIds").EnumerateArray().Select(e => e.GetGuid()).ShouldBe([mover]);
+        var problem = await (await s.Admin.PostAsync(s.School.Route($"mentor-groups/{otherGroup}/publish"), null, Ct)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("rule").GetString().ShouldBe("R1");
+    }
+
+    [Fact]
+    public async Task A_mentee_marked_as_left_in_a_roster_import_frees_the_place_R15_R3()
+    {
+        var (s, c, group, newcomer) = await FullMentorAsync();
+        var classes = await (await s.Admin.GetAsync(s.School.Route($"classes/{c.ClassId}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        var leaver = await (await s.Admin.GetAsync(s.School.Route($"students/{c.Students[0].Id}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        var csv = "学号,姓名,班级,性别,状态\n"
+                  + $"{leaver.GetProperty("studentNo").GetString()},{leaver.GetProperty("name").GetString()},{classes.GetProperty("name").GetString()},男,离校\n";
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "students.csv");
+
+        var result = await (await s.Admin.PostAsync(s.School.Route("roster/import"), form, Ct)).ShouldBeJson(HttpStatusCode.OK);
+
+        result.GetProperty("students").GetProperty("updated").GetInt32().ShouldBe(1);
+        (await AssignAsync(s, group, newcomer, s.Mentors[0].Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var student = await (await s.Admin.GetAsync(s.School.Route($"students/{c.Students[0].Id}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        student.GetProperty("isActive").GetBoolean().ShouldBeFalse();
+        (await Api.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { username = c.Students[0].Login, password = TestApi.Password }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_deactivated_teachers_mentees_show_as_uncovered_and_their_places_are_freed_R15()
+    {
+        var s = await SchoolAsync(mentors: 2, cap: 2);
+        var c = await ClassAsync(s, students: 2);
+        var group = await GroupAsync(s, c);
+        (await AssignAsync(s, group, c.Students[0].Id, s.Mentors[0].Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await AssignAsync(s, group, c.Students[1].Id, s.Mentors[1].Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await s.Admin.PostAsync(s.School.Route($"mentor-groups/{group}/publish"), null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await s.Admin.PostAsync(s.School.Route($"teachers/{s.Mentors[0].Id}/deactivate"), null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var head = await Api.As(c.HeadTeacher);
+        var detail = await (await head.GetAsync(s.School.Route($"mentor-groups/{group}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        detail.GetProperty("uncoveredStudentIds").EnumerateArray().Select(e => e.GetGuid()).ShouldBe([c.Students[0].Id]);
+        var leaving = detail.GetProperty("mentors").EnumerateArray().Single(m => m.GetProperty("teacherId").GetGuid() == s.Mentors[0].Id);
+        leaving.GetProperty("load").GetInt32().ShouldBe(0);
+        leaving.GetProperty("isActive").GetBoolean().ShouldBeFalse();
+        detail.GetProperty("endedAssignments")[0].GetProperty("reason").GetString().ShouldBe("mentorLeft");
+        (await AssignAsync(s, group, c.Students[0].Id, s.Mentors[1].Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Parallel_assignments_to_a_mentor_with_one_place_left_never_exceed_the_cap_R3()
+    {
+        var s = await SchoolAsync(mentors: 1, cap: 2);
+        var mentor = s.Mentors[0].Id;
+        var first = await ClassAsync(s, students: 1);
+        (await AssignAsync(s, await GroupAsync(s, first), first.Students[0].Id, mentor)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var classes = new List<(Guid Group, Guid Student)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var c = await ClassAsync(s, students: 1);
+            classes.Add((await GroupAsync(s, c), c.Students[0].Id));
+        }
+        var clients = await Task.WhenAll(classes.Select(_ => Api.As(s.School.SchoolAdmin)));
+
+        var responses = await Task.WhenAll(classes.Select((c, i) =>
+            clients[i].PutAsJsonAsync(s.School.Route($"mentor-groups/{c.Group}/assignments/{c.Student}"), new { mentorIds = new[] { mentor } }, Ct)));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        statuses.Count(x => x == HttpStatusCode.OK).ShouldBe(1, string.Join(", ", statuses));
+        statuses.Where(x => x != HttpStatusCode.OK).ShouldAllBe(x => x == HttpStatusCode.Conflict || x == HttpStatusCode.UnprocessableEntity);
+        var pairs = await (await s.Admin.GetAsync(s.School.Route($"teachers/{mentor}/mentees"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        pairs.GetArrayLength().ShouldBe(2);
+        (await GroupDetailAsync(s, classes[0].Group)).GetProperty("mentors")[0].GetProperty("load").GetInt32().ShouldBe(2);
+        foreach (var client in clients) client.Dispose();
+    }
+
     [Fact]
     public async Task Concurrent_assignments_never_exceed_the_cap_R3()
     {

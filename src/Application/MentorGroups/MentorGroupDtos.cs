@@ -15,6 +15,7 @@ public sealed record GroupStudentDto(
 
 public sealed record GroupAssignmentDto(Guid MentorId, AssignmentSource Source, int? ChoiceRank);
 
+/// <summary>A group as its members see it; <c>uncoveredStudentIds</c> are active students of the class without a mentor (R1), <c>endedAssignments</c> the history.</summary>
 public sealed record MentorGroupDto(
     Guid Id,
     Guid ClassId,
@@ -24,7 +25,12 @@ public sealed record MentorGroupDto(
     DateOnly? SelectionClosesOn,
     DateTimeOffset? PublishedAt,
     IReadOnlyList<GroupMentorDto> Mentors,
-    IReadOnlyList<GroupStudentDto> Students);
+    IReadOnlyList<GroupStudentDto> Students,
+    IReadOnlyList<Guid> UncoveredStudentIds,
+    IReadOnlyList<EndedAssignmentDto> EndedAssignments);
+
+/// <summary>A pair that ended after publishing: who mentored whom, from when until when, and why (R15).</summary>
+public sealed record EndedAssignmentDto(Guid StudentId, Guid MentorId, AssignmentSource Source, DateTimeOffset AssignedAt, DateTimeOffset EndedAt, AssignmentEndReason Reason);
 
 /// <summary>The answer of a matching run (R4).</summary>
 public sealed record MatchResultDto(IReadOnlyList<MatchAssignmentDto> Assignments, IReadOnlyList<Guid> Unmatched, IReadOnlyList<Guid> AutoAssigned, int Shortfall);

@@ -10,11 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.MentorGroups;
 
-/// <summary>Loading groups within the caller's reach, and keeping every mentor's semester load (R3) in step with a group's changes.</summary>
+/// <summary>Loading groups within the caller's reach, and showing them.</summary>
 public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser user, AccessPolicy access, PolicyReader policies)
 {
     public async Task<MentorGroup> LoadAsync(Guid groupId, CancellationToken cancellationToken) =>
-        await db.MentorGroups.Include(g => g.Assignments).SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken)
+        await db.MentorGroups.Include(g => g.AllAssignments).SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken)
         ?? throw new NotFoundException(nameof(MentorGroup), groupId);
 
     /// <summary>The class's head teacher or a school admin; everyone else is told the group does not exist.</summary>
@@ -44,39 +44,6 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
         if (inactive.Count > 0) throw new RuleViolationException("R2", "Only active teachers of the school can mentor.", new { inactiveTeacherIds = inactive });
     }
 
-    /// <summary>The semester loads of the given mentors (tracked ones first), created when missing.</summary>
-    public async Task<Dictionary<Guid, MentorLoad>> LoadsAsync(Guid semesterId, IEnumerable<Guid> teacherIds, CancellationToken cancellationToken)
-    {
-        var ids = teacherIds.Distinct().ToList();
-        var loads = db.MentorLoads.Local.Where(l => l.SemesterId == semesterId && ids.Contains(l.TeacherId)).ToDictionary(l => l.TeacherId);
-        var unknown = ids.Where(id => !loads.ContainsKey(id)).ToList();
-        if (unknown.Count > 0)
-            foreach (var stored in await db.MentorLoads.Where(l => l.SemesterId == semesterId && unknown.Contains(l.TeacherId)).ToListAsync(cancellationToken))
-                loads[stored.TeacherId] = stored;
-        foreach (var missing in ids.Where(id => !loads.ContainsKey(id)))
-        {
-            var load = new MentorLoad(semesterId, missing);
-            db.MentorLoads.Add(load);
-            loads[missing] = load;
-        }
-        return loads;
-    }
-
-    /// <summary>Moves each mentor's semester load by the change in this group's assignments; refuses to exceed the cap (R3).</summary>
-    public async Task ApplyLoadChangesAsync(MentorGroup group, IReadOnlyDictionary<Guid, int> before, CancellationToken cancellationToken)
-    {
-        var after = group.LoadByMentor();
-        var changed = before.Keys.Union(after.Keys)
-            .Select(id => (id, delta: after.GetValueOrDefault(id) - before.GetValueOrDefault(id)))
-            .Where(c => c.delta != 0).ToList();
-        if (changed.Count == 0) return;
-
-        var cap = (await policies.EffectiveSettingsAsync(cancellationToken)).MaxStudentsPerMentor;
-        var loads = await LoadsAsync(group.SemesterId, changed.Select(c => c.id), cancellationToken);
-        foreach (var (id, delta) in changed.OrderBy(c => c.delta))
-            loads[id].Change(delta, cap);
-    }
-
     public async Task<MentorGroupDto> ToDtoAsync(MentorGroup group, CancellationToken cancellationToken)
     {
         var headTeacherId = await db.Classes.Where(c => c.Id == group.ClassId).Select(c => c.HeadTeacherId).SingleAsync(cancellationToken);
@@ -94,14 +61,19 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
                 load, Math.Max(0, cap - load), group.LoadOf(id), group.Welcomes.FirstOrDefault(w => w.TeacherId == id)?.StudentIds ?? []);
         }).ToList();
 
+        var pairs = group.Assignments.ToLookup(a => a.StudentId);
         // Priority-care students first for the head teacher (R5).
         var studentDtos = students
             .OrderByDescending(s => s.IsPriorityCare).ThenBy(s => s.StudentNo, StringComparer.Ordinal)
             .Select(s => new GroupStudentDto(s.Id, s.Name, s.StudentNo, s.AttentionFlags.Split(),
                 group.Preferences.FirstOrDefault(p => p.StudentId == s.Id)?.RankedMentorIds ?? [],
-                group.Assignments.Where(a => a.StudentId == s.Id).Select(a => new GroupAssignmentDto(a.MentorId, a.Source, a.ChoiceRank)).ToList()))
+                pairs[s.Id].Select(a => new GroupAssignmentDto(a.MentorId, a.Source, a.ChoiceRank)).ToList()))
             .ToList();
+        var uncovered = studentDtos.Where(s => s.Mentors.Count == 0).Select(s => s.StudentId).ToList();
+        var ended = group.EndedAssignments.OrderBy(a => a.EndedAt)
+            .Select(a => new EndedAssignmentDto(a.StudentId, a.MentorId, a.Source, a.AssignedAt, a.EndedAt!.Value, a.EndReason!.Value)).ToList();
 
-        return new MentorGroupDto(group.Id, group.ClassId, group.SemesterId, headTeacherId, group.Phase, group.SelectionClosesOn, group.PublishedAt, mentors, studentDtos);
+        return new MentorGroupDto(group.Id, group.ClassId, group.SemesterId, headTeacherId, group.Phase, group.SelectionClosesOn, group.PublishedAt,
+            mentors, studentDtos, uncovered, ended);
     }
 }

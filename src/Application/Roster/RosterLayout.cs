@@ -77,6 +77,7 @@ public static class RosterLayout
         new("guardianRelation", "关系", false, "父亲", "与学生关系", "监护人关系"),
         new("guardianPhone", "电话", false, "13800000000", "联系电话", "监护人电话", "家长电话"),
         new("schoolYear", "学年", false, ""),
+        new("status", "状态", false, "在读", "在校状态", "学籍状态"),
     ]);
 
     /// <summary>Every sheet, in import order.</summary>

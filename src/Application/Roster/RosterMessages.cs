@@ -31,5 +31,7 @@ public static class RosterMessages
         $"Unknown attention flag '{value}'; use academicDifficulty, behavioural, singleParent, reconstitutedFamily, leftBehind, psychological, financialHardship or specialNeeds.");
     public static string TeacherNotFound(string employeeNo) => T($"没有工号为 '{employeeNo}' 的教师。", $"No teacher has the employee number '{employeeNo}'.");
     public static string ClassNotFound(string name, int schoolYear) => T($"{schoolYear} 学年没有名为 '{name}' 的班级。", $"There is no class named '{name}' in school year {schoolYear}.");
+    public static string StatusInvalid => T("状态须为 在读 或 离校(active / left)。", "The status must be active or left (在读 / 离校).");
+    public static string NewStudentLeft => T("新学生不能以“离校”状态导入。", "A new student cannot be imported as left.");
     public static string InactiveStudentTransfer => T("已离校的学生不能转班。", "An inactive student cannot change class.");
 }

@@ -36,6 +36,23 @@ public static class RosterValues
         }
     }
 
+    /// <summary>Whether a student is still at the school: 在读/在校/active, or 离校/left (who then leaves their mentors, R15).</summary>
+    public static bool TryParseLeft(string value, out bool left)
+    {
+        switch (value.Trim().ToLowerInvariant())
+        {
+            case "active" or "在读" or "在校":
+                left = false;
+                return true;
+            case "left" or "离校" or "inactive":
+                left = true;
+                return true;
+            default:
+                left = false;
+                return false;
+        }
+    }
+
     /// <summary>yyyy-MM-dd, also 2013/9/1, 2013.9.1 and 2013年9月1日 as spreadsheets often show dates.</summary>
     public static bool TryParseDate(string value, out DateOnly date) =>
         DateOnly.TryParseExact(value.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);

@@ -6,7 +6,7 @@ public abstract class Entity
     public Guid Id { get; protected init; } = Guid.CreateVersion7();
 }
 
-/// <summary>A consistency boundary; collects domain events that are dispatched after the transaction commits.</summary>
+/// <summary>A consistency boundary; collects the facts (domain events) its changes raise.</summary>
 public abstract class AggregateRoot : Entity
 {
     private readonly List<IDomainEvent> _domainEvents = [];
@@ -17,6 +17,3 @@ public abstract class AggregateRoot : Entity
 
     public void ClearDomainEvents() => _domainEvents.Clear();
 }
-
-/// <summary>Something that happened in the domain that other parts may react to.</summary>
-public interface IDomainEvent;

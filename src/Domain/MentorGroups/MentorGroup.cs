@@ -25,7 +25,7 @@ public enum AssignmentSource
 /// A class mentor group (班级导师团) for one semester: the mentors, the students' and mentors' preferences, and
 /// who mentors whom. It moves through <c>draft → selectionOpen → matched → published</c> (R4) and guards
 /// full coverage (R1), the one-mentor rule with its priority-care exception (R5), and its own phases.
-/// The cap across all groups of the semester (R3) is guarded by <see cref="MentorLoad"/>.
+/// The cap across all groups of the semester (R3) is kept by the <see cref="MentorLoadLedger"/> each change takes.
 /// </summary>
 public sealed class MentorGroup : AggregateRoot, ITenantOwned
 {
@@ -57,18 +57,26 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     public IReadOnlyList<Guid> MentorIds => _mentorIds.AsReadOnly();
     public IReadOnlyList<StudentPreference> Preferences => _preferences.AsReadOnly();
     public IReadOnlyList<MentorWelcome> Welcomes => _welcomes.AsReadOnly();
-    public IReadOnlyList<MentorAssignment> Assignments => _assignments.AsReadOnly();
+
+    /// <summary>Every pair of the group, current and ended; pairs end (rather than vanish) once the group is published.</summary>
+    public IReadOnlyList<MentorAssignment> AllAssignments => _assignments.AsReadOnly();
+
+    /// <summary>Who mentors whom now.</summary>
+    public IReadOnlyList<MentorAssignment> Assignments => [.. _assignments.Where(a => a.IsCurrent)];
+
+    /// <summary>Pairs that ended after publishing: who mentored whom until when, and why (R15).</summary>
+    public IReadOnlyList<MentorAssignment> EndedAssignments => [.. _assignments.Where(a => !a.IsCurrent)];
 
     public bool HasMentor(Guid teacherId) => _mentorIds.Contains(teacherId);
 
-    public IEnumerable<Guid> MentorsOf(Guid studentId) => _assignments.Where(a => a.StudentId == studentId).Select(a => a.MentorId);
+    public IEnumerable<Guid> MentorsOf(Guid studentId) => Current.Where(a => a.StudentId == studentId).Select(a => a.MentorId);
 
-    public int LoadOf(Guid mentorId) => _assignments.Count(a => a.MentorId == mentorId);
+    public int LoadOf(Guid mentorId) => Current.Count(a => a.MentorId == mentorId);
 
-    /// <summary>Mentees per mentor in this group, for bookkeeping of <see cref="MentorLoad"/>.</summary>
-    public Dictionary<Guid, int> LoadByMentor() => _assignments.GroupBy(a => a.MentorId).ToDictionary(g => g.Key, g => g.Count());
+    /// <summary>Mentees per mentor in this group.</summary>
+    public Dictionary<Guid, int> LoadByMentor() => Current.GroupBy(a => a.MentorId).ToDictionary(g => g.Key, g => g.Count());
 
-    public int ManualLoadOf(Guid mentorId) => _assignments.Count(a => a.MentorId == mentorId && a.Source == AssignmentSource.Manual);
+    private IEnumerable<MentorAssignment> Current => _assignments.Where(a => a.IsCurrent);
 
     /// <summary>Any active teacher of the school may join (R2).</summary>
     public void AddMentor(Guid teacherId)
@@ -83,7 +91,7 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     {
         EnsureNotPublished();
         if (!_mentorIds.Contains(teacherId)) throw new ConflictException("The teacher is not a mentor of this group.");
-        if (_assignments.Any(a => a.MentorId == teacherId))
+        if (Current.Any(a => a.MentorId == teacherId))
             throw new ConflictException("The mentor still has mentees in this group; reassign them first.");
         _mentorIds.Remove(teacherId);
         foreach (var preference in _preferences) preference.RankedMentorIds.Remove(teacherId);
@@ -131,21 +139,34 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
 
     /// <summary>
     /// Runs two-way selection for the class's active students and keeps the head teacher's manual
-    /// assignments; the result replaces earlier matched and auto-assigned placements.
+    /// assignments; the result replaces earlier matched and auto-assigned placements. Each mentor's room is
+    /// what <paramref name="ledger"/> leaves under the cap (R3) plus the placements here that the run replaces.
     /// </summary>
-    public MatchResult Match(IReadOnlyList<MatchStudent> students, IReadOnlyList<MatchMentor> mentors, DateTimeOffset now)
+    public MatchResult Match(IReadOnlyList<MatchStudent> students, IReadOnlyList<AvailableMentor> mentors, MentorLoadLedger ledger, DateTimeOffset now)
     {
         if (Phase is not (MentorGroupPhase.SelectionOpen or MentorGroupPhase.Matched or MentorGroupPhase.Draft))
             throw new ConflictException($"Matching cannot run in phase {Phase}.");
+        ledger.EnsureFor(SemesterId);
 
-        var placedByHand = _assignments.Where(a => a.Source == AssignmentSource.Manual).Select(a => a.StudentId).ToHashSet();
-        var result = MentorMatching.Match(students.Where(s => !placedByHand.Contains(s.Id)).ToList(), mentors);
+        var placedByHand = Current.Where(a => a.Source == AssignmentSource.Manual).Select(a => a.StudentId).ToHashSet();
+        var replaceable = Current.Where(a => a.Source != AssignmentSource.Manual).GroupBy(a => a.MentorId).ToDictionary(g => g.Key, g => g.Count());
+        var candidates = mentors.Select(m =>
+        {
+            var here = replaceable.GetValueOrDefault(m.Id);
+            var welcomed = _welcomes.FirstOrDefault(w => w.TeacherId == m.Id)?.StudentIds.ToHashSet() ?? [];
+            return new MatchMentor(m.Id, ledger.RoomFor(m.Id) + here, ledger.MenteesOf(m.Id) - here, m.TeachesClass, welcomed);
+        }).ToList();
+        var result = MentorMatching.Match(students.Where(s => !placedByHand.Contains(s.Id)).ToList(), candidates);
 
-        // Pairs that survive a rerun keep their row; only real changes are written.
         var wanted = result.Matched.Select(p => (p, AssignmentSource.Matched)).Concat(result.AutoAssigned.Select(p => (p, AssignmentSource.AutoAssigned)))
             .ToDictionary(x => (x.p.StudentId, x.p.MentorId));
-        _assignments.RemoveAll(a => a.Source != AssignmentSource.Manual && !wanted.ContainsKey((a.StudentId, a.MentorId)));
-        foreach (var kept in _assignments.Where(a => a.Source != AssignmentSource.Manual))
+        var after = Current.Where(a => a.Source == AssignmentSource.Manual).Select(a => a.MentorId).Concat(wanted.Keys.Select(k => k.MentorId))
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        ledger.Move(LoadByMentor(), after);
+
+        // Pairs that survive a rerun keep their row; only real changes are written.
+        _assignments.RemoveAll(a => a.IsCurrent && a.Source != AssignmentSource.Manual && !wanted.ContainsKey((a.StudentId, a.MentorId)));
+        foreach (var kept in Current.Where(a => a.Source != AssignmentSource.Manual))
         {
             var (placement, source) = wanted[(kept.StudentId, kept.MentorId)];
             kept.Restate(source, placement.ChoiceRank);
@@ -163,11 +184,11 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     }
 
     /// <summary>
-    /// The head teacher sets a student's mentors, before or after publishing (R4). Several mentors only for
-    /// priority-care students, at most <paramref name="maxMentorsPerStudent"/> (R5). An adjustment after
-    /// publishing is recorded.
+    /// The head teacher sets a student's mentors, before or after publishing (R4), within each mentor's room
+    /// (R3). Several mentors only for priority-care students, at most <paramref name="maxMentorsPerStudent"/> (R5).
+    /// An adjustment after publishing is recorded, and the pairs it drops end instead of vanishing.
     /// </summary>
-    public void Assign(Guid studentId, bool isPriorityCare, IReadOnlyList<Guid> mentorIds, int maxMentorsPerStudent, DateTimeOffset now)
+    public void Assign(Guid studentId, bool isPriorityCare, IReadOnlyList<Guid> mentorIds, int maxMentorsPerStudent, MentorLoadLedger ledger, DateTimeOffset now)
     {
         if (Phase == MentorGroupPhase.SelectionOpen)
             throw new ConflictException("Selection is open: match first, then adjust.");
@@ -179,10 +200,21 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
             throw new RuleViolationException("R5", "Only priority-care students may have several mentors.", new { studentId });
         if (mentorIds.Count > maxMentorsPerStudent)
             throw new RuleViolationException("R5", $"A student may have at most {maxMentorsPerStudent} mentors.", new { studentId, maxMentorsPerStudent });
+        ledger.EnsureFor(SemesterId);
 
         var before = MentorsOf(studentId).ToList();
-        _assignments.RemoveAll(a => a.StudentId == studentId);
-        foreach (var mentorId in mentorIds)
+        var loads = LoadByMentor();
+        var after = new Dictionary<Guid, int>(loads);
+        foreach (var dropped in before.Except(mentorIds)) after[dropped]--;
+        foreach (var added in mentorIds.Except(before)) after[added] = after.GetValueOrDefault(added) + 1;
+        ledger.Move(loads, after);
+
+        foreach (var pair in Current.Where(a => a.StudentId == studentId).ToList())
+        {
+            if (mentorIds.Contains(pair.MentorId)) pair.Restate(AssignmentSource.Manual, null);
+            else End(pair, AssignmentEndReason.Reassigned, now);
+        }
+        foreach (var mentorId in mentorIds.Except(before))
             _assignments.Add(new MentorAssignment(Id, SemesterId, studentId, mentorId, AssignmentSource.Manual, null, now));
         Touch();
 
@@ -192,12 +224,46 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
             foreach (var mentorId in mentorIds.Except(before)) Raise(new MentorAssigned(Id, studentId, mentorId));
     }
 
+    /// <summary>A student who left the class or the school leaves their mentors here, and the places are freed (R15, R3).</summary>
+    public void ReleaseStudent(Guid studentId, AssignmentEndReason reason, MentorLoadLedger ledger, DateTimeOffset now)
+    {
+        _preferences.RemoveAll(p => p.StudentId == studentId);
+        foreach (var welcome in _welcomes) welcome.StudentIds.Remove(studentId);
+        Release(Current.Where(a => a.StudentId == studentId).ToList(), reason, ledger, now);
+    }
+
+    /// <summary>A mentor who left the school leaves their mentees here; the students become uncovered (R15, R1).</summary>
+    public void ReleaseMentor(Guid teacherId, AssignmentEndReason reason, MentorLoadLedger ledger, DateTimeOffset now) =>
+        Release(Current.Where(a => a.MentorId == teacherId).ToList(), reason, ledger, now);
+
+    private void Release(List<MentorAssignment> pairs, AssignmentEndReason reason, MentorLoadLedger ledger, DateTimeOffset now)
+    {
+        if (pairs.Count == 0) return;
+        ledger.EnsureFor(SemesterId);
+        var loads = LoadByMentor();
+        var after = new Dictionary<Guid, int>(loads);
+        foreach (var pair in pairs) after[pair.MentorId]--;
+        ledger.Move(loads, after);
+
+        foreach (var pair in pairs) End(pair, reason, now);
+        Touch();
+        foreach (var student in pairs.GroupBy(p => p.StudentId))
+            Raise(new MentorsReleased(Id, SemesterId, student.Key, [.. student.Select(p => p.MentorId)], reason));
+    }
+
+    /// <summary>A published pair gave the mentor reach (R16), so it is kept as history; a draft pair is simply dropped.</summary>
+    private void End(MentorAssignment pair, AssignmentEndReason reason, DateTimeOffset now)
+    {
+        if (Phase == MentorGroupPhase.Published) pair.End(reason, now);
+        else _assignments.Remove(pair);
+    }
+
     /// <summary>Publishes the mentor list (R6) once every active student of the class has a mentor (R1).</summary>
     public void Publish(IReadOnlyCollection<Guid> activeStudentIds, DateTimeOffset now)
     {
         if (Phase is MentorGroupPhase.Published) throw new ConflictException("The group is already published.");
         if (Phase is MentorGroupPhase.SelectionOpen) throw new ConflictException("Selection is still open: match first.");
-        var covered = _assignments.Select(a => a.StudentId).ToHashSet();
+        var covered = Current.Select(a => a.StudentId).ToHashSet();
         var uncovered = activeStudentIds.Where(id => !covered.Contains(id)).ToList();
         if (uncovered.Count > 0)
             throw new RuleViolationException("R1", $"{uncovered.Count} student(s) have no mentor.", new { uncoveredStudentIds = uncovered });
@@ -254,6 +320,19 @@ public sealed class MentorAssignment : Entity, ITenantOwned
     public int? ChoiceRank { get; private set; }
     public DateTimeOffset AssignedAt { get; private set; }
 
+    /// <summary>When the pair ended; null while it lasts.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public AssignmentEndReason? EndReason { get; private set; }
+
+    public bool IsCurrent => EndedAt is null;
+
+    internal void End(AssignmentEndReason reason, DateTimeOffset at)
+    {
+        EndedAt = at;
+        EndReason = reason;
+    }
+
     internal void Restate(AssignmentSource source, int? choiceRank)
     {
         Source = source;
@@ -261,8 +340,29 @@ public sealed class MentorAssignment : Entity, ITenantOwned
     }
 }
 
-public sealed record MentorAssigned(Guid GroupId, Guid StudentId, Guid MentorId) : IDomainEvent;
+/// <summary>Why a mentor–mentee pair ended.</summary>
+public enum AssignmentEndReason
+{
+    /// <summary>The head teacher gave the student other mentors.</summary>
+    Reassigned,
+    /// <summary>The student left the school (deactivated).</summary>
+    StudentLeft,
+    /// <summary>The student moved to another class.</summary>
+    StudentTransferred,
+    /// <summary>The mentor left the school (deactivated).</summary>
+    MentorLeft,
+}
 
-public sealed record MentorGroupPublished(Guid GroupId, Guid ClassId, Guid SemesterId) : IDomainEvent;
+/// <summary>A mentor that matching may place students with: an active mentor of the group, and whether they teach the class.</summary>
+public sealed record AvailableMentor(Guid Id, bool TeachesClass);
 
-public sealed record AssignmentAdjusted(Guid GroupId, Guid StudentId, IReadOnlyList<Guid> From, IReadOnlyList<Guid> To, DateTimeOffset At) : IDomainEvent;
+public sealed record MentorAssigned(Guid GroupId, Guid StudentId, Guid MentorId) : DomainEvent<MentorAssigned>;
+
+/// <summary>A student's pairs in a group ended, and the mentors' places were freed (R15).</summary>
+public sealed record MentorsReleased(Guid GroupId, Guid SemesterId, Guid StudentId, IReadOnlyList<Guid> MentorIds, AssignmentEndReason Reason)
+    : DomainEvent<MentorsReleased>;
+
+public sealed record MentorGroupPublished(Guid GroupId, Guid ClassId, Guid SemesterId) : DomainEvent<MentorGroupPublished>;
+
+public sealed record AssignmentAdjusted(Guid GroupId, Guid StudentId, IReadOnlyList<Guid> From, IReadOnlyList<Guid> To, DateTimeOffset At)
+    : DomainEvent<AssignmentAdjusted>;

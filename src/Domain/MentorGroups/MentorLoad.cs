@@ -4,8 +4,9 @@ namespace MentorCloud.Domain.MentorGroups;
 
 /// <summary>
 /// How many mentees one mentor has across all groups of the school in one semester. Every change of a
-/// mentor's assignments goes through this row, so the cap (师生比, R3) holds across groups, and two
-/// concurrent changes for the same mentor conflict instead of both passing the check.
+/// mentor's assignments goes through this row (by way of <see cref="MentorLoadLedger"/>), so the cap
+/// (师生比, R3) holds across groups, and two concurrent changes for the same mentor conflict instead of
+/// both passing the check.
 /// </summary>
 public sealed class MentorLoad : Entity, ITenantOwned
 {
@@ -24,15 +25,21 @@ public sealed class MentorLoad : Entity, ITenantOwned
 
     public int RemainingUnder(int cap) => Math.Max(0, cap - Mentees);
 
-    /// <summary>Applies a change in mentee count; refuses to go above the cap (R3).</summary>
-    public void Change(int delta, int cap)
+    /// <summary>Refuses a change that would take the mentor above the cap (R3).</summary>
+    public void EnsureRoomFor(int delta, int cap)
     {
-        if (delta == 0) return;
         var next = Mentees + delta;
         if (delta > 0 && next > cap)
             throw new RuleViolationException("R3", $"The mentor would have {next} mentees this semester; the cap is {cap}.",
                 new { teacherId = TeacherId, mentees = next, cap });
-        Mentees = Math.Max(0, next);
+    }
+
+    /// <summary>Applies a change in mentee count; refuses to go above the cap (R3).</summary>
+    public void Change(int delta, int cap)
+    {
+        if (delta == 0) return;
+        EnsureRoomFor(delta, cap);
+        Mentees = Math.Max(0, Mentees + delta);
         Version = Guid.NewGuid();
     }
 }

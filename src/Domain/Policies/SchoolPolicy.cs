@@ -8,7 +8,7 @@ namespace MentorCloud.Domain.Policies;
 /// reminders (R3, R5, R9, R12, R14). Versions are never changed; a change adds the next version, so any
 /// semester can be evaluated against the policy that was in force.
 /// </summary>
-public sealed class SchoolPolicy : Entity, ITenantOwned, IAppendOnly
+public sealed class SchoolPolicy : AggregateRoot, ITenantOwned, IAppendOnly
 {
     private SchoolPolicy() { }
 
@@ -54,9 +54,13 @@ public sealed class SchoolPolicy : Entity, ITenantOwned, IAppendOnly
     public SchoolPolicy Revise(PolicySettings settings, PolicyLimits limits, DateTimeOffset now, Guid? changedBy)
     {
         settings.EnsureWithin(limits);
-        return new SchoolPolicy(Version + 1, settings, now, changedBy);
+        var next = new SchoolPolicy(Version + 1, settings, now, changedBy);
+        next.Raise(new PolicyRevised(next.Id, next.Version, Settings, settings));
+        return next;
     }
 }
+
+public sealed record PolicyRevised(Guid PolicyId, int Version, PolicySettings From, PolicySettings To) : DomainEvent<PolicyRevised>;
 
 /// <summary>The values of a policy version.</summary>
 public sealed record PolicySettings(

@@ -9,8 +9,10 @@ public sealed class Student : AggregateRoot, ITenantOwned
 
     private Student() { }
 
-    public Student(string name, string studentNo, Guid classId, Gender gender, DateOnly? birthDate, IEnumerable<Guardian> guardians)
+    public Student(string name, string studentNo, Guid classId, Gender gender, DateOnly? birthDate, IEnumerable<Guardian> guardians,
+        AttentionFlags attentionFlags = AttentionFlags.None)
     {
+        AttentionFlags = attentionFlags;
         StudentNo = string.IsNullOrWhiteSpace(studentNo) ? throw new DomainValidationException(nameof(studentNo), "A student number is required.") : studentNo.Trim();
         ClassId = classId;
         Update(name, gender, birthDate, guardians);
@@ -36,22 +38,39 @@ public sealed class Student : AggregateRoot, ITenantOwned
         _guardians.AddRange(guardians);
     }
 
-    /// <summary>Sets the priority-care flags (R5); returns the previous flags for the audit log.</summary>
-    public AttentionFlags SetAttentionFlags(AttentionFlags flags)
+    /// <summary>Sets the priority-care flags (R5); a change is a fact others hear of.</summary>
+    public void SetAttentionFlags(AttentionFlags flags)
     {
+        if (flags == AttentionFlags) return;
         var previous = AttentionFlags;
         AttentionFlags = flags;
-        return previous;
+        Raise(new AttentionFlagsChanged(Id, previous, flags));
     }
 
+    /// <summary>Moves the student to another class; they leave their mentors of the semester (R15).</summary>
     public void TransferTo(Guid classId)
     {
+        if (classId == ClassId) return;
         if (!IsActive) throw new ConflictException("An inactive student cannot be transferred.");
+        var from = ClassId;
         ClassId = classId;
+        Raise(new StudentTransferred(Id, from, classId));
     }
 
-    public void Deactivate() => IsActive = false;
+    /// <summary>The student left the school: no longer counted for coverage, no sign-in; they leave their mentors (R15).</summary>
+    public void Deactivate()
+    {
+        if (!IsActive) return;
+        IsActive = false;
+        Raise(new StudentDeactivated(Id, ClassId));
+    }
 }
+
+public sealed record StudentDeactivated(Guid StudentId, Guid ClassId) : DomainEvent<StudentDeactivated>;
+
+public sealed record StudentTransferred(Guid StudentId, Guid FromClassId, Guid ToClassId) : DomainEvent<StudentTransferred>;
+
+public sealed record AttentionFlagsChanged(Guid StudentId, AttentionFlags From, AttentionFlags To) : DomainEvent<AttentionFlagsChanged>;
 
 /// <summary>A guardian (监护人) of a student.</summary>
 public sealed record Guardian(string Name, string Relation, string? Phone);

@@ -29,6 +29,13 @@ public sealed class Teacher : AggregateRoot, ITenantOwned
 
     public void SetClassesTaught(IEnumerable<Guid> classIds) => ClassIds = [.. classIds.Distinct()];
 
-    /// <summary>A deactivated teacher keeps their history but takes no new mentees and cannot sign in.</summary>
-    public void Deactivate() => IsActive = false;
+    /// <summary>A deactivated teacher keeps their history but takes no new mentees, cannot sign in, and leaves their mentees (R15).</summary>
+    public void Deactivate()
+    {
+        if (!IsActive) return;
+        IsActive = false;
+        Raise(new TeacherDeactivated(Id));
+    }
 }
+
+public sealed record TeacherDeactivated(Guid TeacherId) : DomainEvent<TeacherDeactivated>;

@@ -10,6 +10,7 @@ using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
+using MentorCloud.Infrastructure.Events;
 using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -31,6 +32,9 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
     public DbSet<SchoolClass> Classes => Set<SchoolClass>();
     public DbSet<Student> Students => Set<Student>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    IQueryable<AuditEntry> IApplicationDbContext.AuditEntries => AuditEntries.AsNoTracking();
     public DbSet<MentorGroup> MentorGroups => Set<MentorGroup>();
     public DbSet<MentorAssignment> MentorAssignments => Set<MentorAssignment>();
     public DbSet<MentorLoad> MentorLoads => Set<MentorLoad>();
@@ -58,8 +62,9 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
         {
             var properties = index.Properties.Select(p => p.Name).ToList();
             if (properties.Contains(TenantIdProperty)) continue;
+            var sqlFilter = index.GetFilter();
             entityType.RemoveIndex(index);
-            builder.HasIndex([TenantIdProperty, .. properties]).IsUnique();
+            builder.HasIndex([TenantIdProperty, .. properties]).IsUnique().HasFilter(sqlFilter);
         }
         if (!entityType.GetIndexes().Any(i => i.Properties[0].Name == TenantIdProperty))
             builder.HasIndex(TenantIdProperty);

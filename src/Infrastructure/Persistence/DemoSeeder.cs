@@ -82,8 +82,8 @@ public sealed class DemoSeeder(
         {
             var name = Surnames[n % Surnames.Length] + GivenNames[n % GivenNames.Length];
             var student = new Student(name, $"S{schoolYear}{n:000}", classes[(n - 1) % 4].Id, n % 2 == 0 ? Gender.Female : Gender.Male,
-                new DateOnly(schoolYear - 11, 1 + (n % 12), 1 + (n % 28)), [new Guardian($"{name[0]}家长", n % 3 == 0 ? "母亲" : "父亲", $"1380000{n:0000}")]);
-            if (n % 10 == 0) student.SetAttentionFlags(flags[n / 10 % flags.Length]);
+                new DateOnly(schoolYear - 11, 1 + (n % 12), 1 + (n % 28)), [new Guardian($"{name[0]}家长", n % 3 == 0 ? "母亲" : "父亲", $"1380000{n:0000}")],
+                n % 10 == 0 ? flags[n / 10 % flags.Length] : AttentionFlags.None);
             db.Students.Add(student);
             if (n <= 4)
                 identity.CreateUser(new NewUser($"demo-s{n:000}", Password, name, [Roles.Student], DistrictCode, SchoolCode, StudentId: student.Id));

@@ -1,23 +1,29 @@
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Common;
+using MentorCloud.Infrastructure.Events;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace MentorCloud.Infrastructure.Persistence;
 
 /// <summary>
-/// Saves the school's data and the catalog (in one transaction when they share the database), and afterwards dispatches the domain events raised by the
-/// saved aggregates. A unique-index race surfaces as a 409 conflict instead of a server error.
+/// Commits one request: first the domain events its changes raised go to their in-transaction handlers (audit
+/// entries, freed places, outbox messages), round after round while handlers raise more; then the school's data and
+/// the catalog are saved (in one transaction when they share the database). A unique-index race or a
+/// concurrency-token clash surfaces as a 409 conflict instead of a server error.
 /// </summary>
-public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext school, IServiceProvider services) : IUnitOfWork
+public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext school, DomainEventQueue queue, IDomainEventDispatcher dispatcher) : IUnitOfWork
 {
+    /// <summary>Rounds of handlers after which events that keep coming are a loop, not a cascade.</summary>
+    public const int MaxDispatchRounds = 5;
+
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
-        List<IDomainEvent> events;
+        await DispatchEventsAsync(cancellationToken);
         try
         {
             // Detect changes once; the saves would otherwise scan every tracked entity again.
@@ -25,7 +31,6 @@ public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext sc
             school.ChangeTracker.DetectChanges();
             using var catalogScan = PauseDetection(catalog);
             using var schoolScan = PauseDetection(school);
-            events = TakeDomainEvents(catalog).Concat(TakeDomainEvents(school)).ToList();
             await SaveBothAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
@@ -36,9 +41,32 @@ public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext sc
         {
             throw new ConflictException("The record was changed by someone else; reload and try again.");
         }
+    }
 
-        foreach (var domainEvent in events)
-            await DispatchAsync(domainEvent, cancellationToken);
+    public async Task SaveRecordsOnlyAsync(CancellationToken cancellationToken)
+    {
+        await DispatchEventsAsync(cancellationToken);
+        school.ChangeTracker.DetectChanges();
+        var changed = school.ChangeTracker.Entries()
+            .Where(e => e.State != EntityState.Unchanged && !(e.State == EntityState.Added && e.Entity is AuditEntry or OutboxMessage))
+            .Select(e => e.Metadata.ClrType.Name).Distinct().ToList();
+        if (changed.Count > 0 || catalog.ChangeTracker.HasChanges())
+            throw new InvalidOperationException($"A read may record what it read, nothing else; it changed: {string.Join(", ", changed.DefaultIfEmpty("the catalog"))}.");
+        await school.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task DispatchEventsAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 1; ; round++)
+        {
+            var events = TakeDomainEvents(catalog).Concat(TakeDomainEvents(school)).Concat(queue.TakeAll()).ToList();
+            if (events.Count == 0) return;
+            if (round > MaxDispatchRounds)
+                throw new InvalidOperationException(
+                    $"Handlers still raised events after {MaxDispatchRounds} rounds: {string.Join(", ", events.Select(e => e.GetType().Name).Distinct())}.");
+            foreach (var domainEvent in events)
+                await domainEvent.DispatchTo(dispatcher, cancellationToken);
+        }
     }
 
     /// <summary>One transaction when the school lives in the default database; otherwise the school first, so a login never outlives a failed save of its teacher or student.</summary>
@@ -86,17 +114,12 @@ public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext sc
 
     private static List<IDomainEvent> TakeDomainEvents(DbContext context)
     {
+        // Which aggregates are tracked is all that matters here, so skip the change scan.
+        using var pause = PauseDetection(context);
         var aggregates = context.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
         var events = aggregates.SelectMany(a => a.DomainEvents).ToList();
         aggregates.ForEach(a => a.ClearDomainEvents());
         return events;
-    }
-
-    private async Task DispatchAsync(IDomainEvent domainEvent, CancellationToken cancellationToken)
-    {
-        var handlerType = typeof(IDomainEventHandler<>).MakeGenericType(domainEvent.GetType());
-        foreach (var handler in services.GetServices(handlerType))
-            await (ValueTask)handlerType.GetMethod(nameof(IDomainEventHandler<IDomainEvent>.Handle))!.Invoke(handler, [domainEvent, cancellationToken])!;
     }
 
     public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch

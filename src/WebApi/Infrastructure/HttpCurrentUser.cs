@@ -14,7 +14,10 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated ?? false;
     public Guid? UserId => GuidClaim(MentorCloudClaims.Subject);
     public string? Username => Claim(MentorCloudClaims.Username);
-    public IReadOnlyCollection<string> Roles => IsAuthenticated ? _roles ??= Principal!.FindAll(MentorCloudClaims.Role).Select(c => c.Value).ToArray() : [];
+    // Only login roles count: a token (from an external issuer too) can never make its bearer background work.
+    public IReadOnlyCollection<string> Roles => IsAuthenticated
+        ? _roles ??= Principal!.FindAll(MentorCloudClaims.Role).Select(c => c.Value).Where(Application.Common.Security.Roles.All.Contains).ToArray()
+        : [];
     public string? DistrictCode => Claim(MentorCloudClaims.District);
     public string? SchoolCode => Claim(MentorCloudClaims.School);
     public Guid? TeacherId => GuidClaim(MentorCloudClaims.TeacherId);

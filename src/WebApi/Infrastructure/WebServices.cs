@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Asp.Versioning;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Infrastructure.Tenancy;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.WebApi.Endpoints;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -22,7 +23,8 @@ public static class WebServices
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserSlot>().Read(sp.GetRequiredService<HttpCurrentUser>));
         services.AddSingleton<ITenantResolutionStrategy, RouteTenantStrategy>();
 
         services.Configure<JsonOptions>(o =>

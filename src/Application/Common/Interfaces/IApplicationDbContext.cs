@@ -19,7 +19,8 @@ public interface IApplicationDbContext
     DbSet<Teacher> Teachers { get; }
     DbSet<SchoolClass> Classes { get; }
     DbSet<Student> Students { get; }
-    DbSet<AuditEntry> AuditEntries { get; }
+    /// <summary>Read only: entries are written by the unit of work from domain events, never by a use case.</summary>
+    IQueryable<AuditEntry> AuditEntries { get; }
     DbSet<MentorGroup> MentorGroups { get; }
     DbSet<MentorAssignment> MentorAssignments { get; }
     DbSet<MentorLoad> MentorLoads { get; }
@@ -32,8 +33,12 @@ public interface ICatalogDbContext
     DbSet<School> Schools { get; }
 }
 
-/// <summary>Commits the work of one command, then dispatches the domain events it raised.</summary>
+/// <summary>Commits the work of one request together with the rows its domain events call for.</summary>
 public interface IUnitOfWork
 {
+    /// <summary>Dispatches the raised events to their in-transaction handlers, then saves everything in one go.</summary>
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>For an audited read: saves the records its events call for and refuses to save any other change.</summary>
+    Task SaveRecordsOnlyAsync(CancellationToken cancellationToken);
 }

@@ -10,6 +10,10 @@ public static class Roles
     public const string Student = "student";
     public const string Guardian = "guardian";
 
+    /// <summary>Background work inside one school (<see cref="SystemUser"/>); never a login's role, never in a token.</summary>
+    public const string System = "system";
+
+    /// <summary>The roles a login may hold.</summary>
     public static readonly IReadOnlyList<string> All = [PlatformAdmin, DistrictAdmin, SchoolAdmin, Teacher, Student, Guardian];
 }
 

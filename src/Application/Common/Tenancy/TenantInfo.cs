@@ -39,6 +39,9 @@ public interface ITenantProvisioner
 public interface ITenantScopeFactory
 {
     Microsoft.Extensions.DependencyInjection.AsyncServiceScope CreateScope(TenantInfo tenant);
+
+    /// <summary>A scope of the tenant in which <see cref="Interfaces.ICurrentUser"/> is <paramref name="actingAs"/>: background work passes the same pipeline.</summary>
+    Microsoft.Extensions.DependencyInjection.AsyncServiceScope CreateScope(TenantInfo tenant, Security.SystemUser actingAs);
 }
 
 /// <summary>Marks a request that acts inside one school; it is refused when no tenant is set.</summary>

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
@@ -19,7 +18,7 @@ namespace MentorCloud.Application.MentorGroups.Commands.AssignMentors;
 [RequiresRole(Roles.SchoolAdmin, Roles.Teacher)]
 public sealed record AssignMentorsCommand(Guid GroupId, Guid StudentId, IReadOnlyList<Guid> MentorIds) : ICommand<IReadOnlyList<GroupAssignmentDto>>, ISchoolRequest;
 
-public sealed class AssignMentorsHandler(IApplicationDbContext db, MentorGroupService groups, PolicyReader policies, AuditLog audit, TimeProvider clock)
+public sealed class AssignMentorsHandler(IApplicationDbContext db, MentorGroupService groups, MentorLoadLedgers ledgers, PolicyReader policies, TimeProvider clock)
     : ICommandHandler<AssignMentorsCommand, IReadOnlyList<GroupAssignmentDto>>
 {
     public async ValueTask<IReadOnlyList<GroupAssignmentDto>> Handle(AssignMentorsCommand command, CancellationToken cancellationToken)
@@ -30,13 +29,8 @@ public sealed class AssignMentorsHandler(IApplicationDbContext db, MentorGroupSe
         await groups.EnsureActiveTeachersAsync(command.MentorIds.Distinct().ToList(), "mentorIds", cancellationToken);
         var settings = await policies.EffectiveSettingsAsync(cancellationToken);
 
-        var before = group.LoadByMentor();
-        var previous = group.MentorsOf(student.Id).ToList();
-        var wasPublished = group.Phase == MentorGroupPhase.Published;
-        group.Assign(student.Id, student.IsPriorityCare, command.MentorIds, settings.MaxMentorsPerStudent, clock.GetUtcNow());
-        await groups.ApplyLoadChangesAsync(group, before, cancellationToken);
-        if (wasPublished)
-            audit.Record("mentorGroup.assignmentAdjusted", nameof(MentorGroup), group.Id, new { studentId = student.Id, from = previous, to = command.MentorIds }, student.Id);
+        var ledger = await ledgers.OpenAsync(group.SemesterId, group.MentorsOf(student.Id).Concat(command.MentorIds), cancellationToken);
+        group.Assign(student.Id, student.IsPriorityCare, command.MentorIds, settings.MaxMentorsPerStudent, ledger, clock.GetUtcNow());
 
         return group.Assignments.Where(a => a.StudentId == student.Id).Select(a => new GroupAssignmentDto(a.MentorId, a.Source, a.ChoiceRank)).ToList();
     }

@@ -29,7 +29,7 @@ public sealed class GetMentorGroupsHandler(IApplicationDbContext db, AccessPolic
 
         var summaries = groups.OrderByDescending(g => g.CreatedAt).Select(g => new MentorGroupSummaryDto(
             g.Id, g.ClassId, g.SemesterId, g.Phase, g.SelectionClosesOn, g.PublishedAt, g.MentorIds.Count,
-            g.Assignments.Select(a => a.StudentId).Distinct().Count()));
+            g.AllAssignments.Where(a => a.EndedAt == null).Select(a => a.StudentId).Distinct().Count()));
         return await PagedList<MentorGroupSummaryDto>.CreateAsync(summaries, query, cancellationToken);
     }
 }

@@ -39,6 +39,7 @@ public sealed class GetPairingsHandler(IApplicationDbContext db, ICurrentUser us
 
     private async Task<IReadOnlyList<PairingDto>> PairingsAsync(IQueryable<Domain.MentorGroups.MentorAssignment> assignments, Guid? semesterId, CancellationToken cancellationToken)
     {
+        assignments = assignments.Where(a => a.EndedAt == null);
         if (semesterId is { } semester) assignments = assignments.Where(a => a.SemesterId == semester);
         return await (from a in assignments
                       join g in db.MentorGroups on a.GroupId equals g.Id

@@ -1,5 +1,4 @@
 using Mediator;
-using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
@@ -26,7 +25,7 @@ public sealed record UpdateSchoolPolicyCommand(
 }
 
 public sealed class UpdateSchoolPolicyHandler(
-    IApplicationDbContext db, PolicyReader policies, AuditLog audit, ICurrentUser user, TimeProvider clock)
+    IApplicationDbContext db, PolicyReader policies, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<UpdateSchoolPolicyCommand, SchoolPolicyDto>
 {
     public async ValueTask<SchoolPolicyDto> Handle(UpdateSchoolPolicyCommand command, CancellationToken cancellationToken)
@@ -34,7 +33,6 @@ public sealed class UpdateSchoolPolicyHandler(
         var current = await policies.CurrentAsync(cancellationToken);
         var next = current.Revise(command.ToSettings(), await policies.LimitsAsync(cancellationToken), clock.GetUtcNow(), user.UserId);
         db.SchoolPolicies.Add(next);
-        audit.Record("policy.updated", nameof(SchoolPolicy), next.Id, new { from = current.Settings, to = next.Settings, version = next.Version });
         return SchoolPolicyDto.From(next.Settings, next.Version, next.EffectiveFrom);
     }
 }

@@ -2,7 +2,6 @@ using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Classes.Commands.CreateClass;
 using MentorCloud.Application.Common;
-using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
@@ -29,7 +28,7 @@ public sealed class ImportRosterHandler(
     IRosterFileReader reader,
     IIdentityService identity,
     ITenantContext tenant,
-    AuditLog audit,
+    IDomainEventQueue events,
     TimeProvider clock,
     IValidator<CreateTeacherCommand> teacherRules,
     IValidator<CreateClassCommand> classRules,
@@ -114,14 +113,14 @@ public sealed class ImportRosterHandler(
             else Update(plan);
         }
 
-        audit.Record("roster.imported", "Roster", null, new { file = Path.GetFileName(fileName), result.Teachers, result.Classes, result.Students });
+        events.Raise(new RosterImported(Path.GetFileName(fileName), result.Teachers, result.Classes, result.Students));
     }
 
     /// <summary>
     /// Columns the sheet lacks leave the stored values alone; a guardian in the row replaces the stored guardian of
     /// that name or is added first, so guardians entered elsewhere survive a re-import.
     /// </summary>
-    private void Update(StudentPlan plan)
+    private static void Update(StudentPlan plan)
     {
         var (student, row) = (plan.Student, plan.Values);
         var birthDate = row.HasBirthDate ? row.BirthDate : student.BirthDate;
@@ -137,18 +136,8 @@ public sealed class ImportRosterHandler(
         if (student.Name != row.Name || student.Gender != row.Gender || student.BirthDate != birthDate || !student.Guardians.SequenceEqual(guardians))
             student.Update(row.Name, row.Gender, birthDate, guardians);
 
-        if (student.ClassId != plan.ClassId)
-        {
-            var from = student.ClassId;
-            student.TransferTo(plan.ClassId);
-            audit.Record("student.transferred", nameof(Student), student.Id, new { from, to = plan.ClassId }, student.Id);
-        }
-
-        if (row.HasFlags)
-        {
-            var previous = student.SetAttentionFlags(row.Flags);
-            if (previous != row.Flags)
-                audit.Record("student.attentionFlags.changed", nameof(Student), student.Id, new { from = previous.Split(), to = row.Flags.Split() }, student.Id);
-        }
+        student.TransferTo(plan.ClassId);
+        if (row.HasFlags) student.SetAttentionFlags(row.Flags);
+        if (row.Left) student.Deactivate();
     }
 }

@@ -128,6 +128,11 @@ internal sealed class RosterImport(
         }
         if (RosterValues.TryParseAttentionFlags(row["attentionFlags"], out var flags, out var unknown)) draft.Flags = flags;
         else FailCell(RosterSheetKind.Students, draft, "attentionFlags", RosterMessages.AttentionFlagUnknown(unknown!));
+        if (row["status"] is { } status)
+        {
+            if (RosterValues.TryParseLeft(status, out var left)) draft.Left = left;
+            else FailCell(RosterSheetKind.Students, draft, "status", RosterMessages.StatusInvalid);
+        }
         if (row["guardianName"] is not null || row["guardianRelation"] is not null || row["guardianPhone"] is not null)
             draft.Guardian = new GuardianDto(row["guardianName"] ?? "", row["guardianRelation"] ?? "", row["guardianPhone"]);
         draft.SchoolYear = ReadSchoolYear(RosterSheetKind.Students, draft, row);
@@ -243,6 +248,8 @@ internal sealed class RosterImport(
             var existing = stored.GetValueOrDefault(draft.StudentNo);
             if (existing is { IsActive: false } && classId is not null && existing.ClassId != classId)
                 FailCell(RosterSheetKind.Students, draft, "class", RosterMessages.InactiveStudentTransfer);
+            if (existing is null && draft.Left)
+                FailCell(RosterSheetKind.Students, draft, "status", RosterMessages.NewStudentLeft);
             if (HasFailed(RosterSheetKind.Students, draft)) continue;
 
             if (existing is not null)
@@ -250,8 +257,7 @@ internal sealed class RosterImport(
                 Students.Add(new StudentPlan(draft.Row, existing, draft, classId!.Value));
                 continue;
             }
-            var student = new Student(draft.Name, draft.StudentNo, classId!.Value, draft.Gender, draft.BirthDate, guardians.ToGuardians());
-            student.SetAttentionFlags(draft.Flags);
+            var student = new Student(draft.Name, draft.StudentNo, classId!.Value, draft.Gender, draft.BirthDate, guardians.ToGuardians(), draft.Flags);
             Students.Add(new StudentPlan(draft.Row, student, draft, classId.Value) { IsNew = true });
         }
     }
@@ -335,6 +341,9 @@ internal sealed class RosterImport(
         public Gender Gender { get; set; }
         public DateOnly? BirthDate { get; set; }
         public AttentionFlags Flags { get; set; }
+
+        /// <summary>The row says the student has left the school.</summary>
+        public bool Left { get; set; }
         public GuardianDto? Guardian { get; set; }
         public int SchoolYear { get; set; }
     }

@@ -24,3 +24,6 @@ public sealed record RosterImportResult(
     /// <summary>True when the rows were written: not a dry run, and no row failed.</summary>
     public bool Imported => !DryRun && ErrorCount == 0;
 }
+
+/// <summary>A roster file was imported: the fact behind the audit entry, with the counts of what changed.</summary>
+public sealed record RosterImported(string File, RosterCounts Teachers, RosterCounts Classes, RosterCounts Students) : Domain.Common.DomainEvent<RosterImported>;

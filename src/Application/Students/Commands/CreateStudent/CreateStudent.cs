@@ -32,8 +32,8 @@ public sealed class CreateStudentHandler(IApplicationDbContext db, IIdentityServ
             throw new ConflictException(Messages.DuplicateStudentNo(studentNo));
         await db.EnsureClassExistsAsync(command.ClassId, cancellationToken);
 
-        var student = new Student(command.Name, studentNo, command.ClassId, command.Gender, command.BirthDate, command.Guardians.ToGuardians());
-        student.SetAttentionFlags(command.AttentionFlags.Combine());
+        var student = new Student(command.Name, studentNo, command.ClassId, command.Gender, command.BirthDate, command.Guardians.ToGuardians(),
+            command.AttentionFlags.Combine());
         db.Students.Add(student);
         await identity.CreateLinkedAccountAsync(tenant, command.Account, student.Name, Roles.Student, null, student.Id, cancellationToken);
         return student.ToDto();

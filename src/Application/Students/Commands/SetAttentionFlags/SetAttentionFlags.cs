@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
@@ -12,7 +11,7 @@ namespace MentorCloud.Application.Students.Commands.SetAttentionFlags;
 [RequiresRole(Roles.SchoolAdmin, Roles.Teacher)]
 public sealed record SetAttentionFlagsCommand(Guid StudentId, IReadOnlyList<AttentionFlags> Flags) : ICommand<StudentDto>, ISchoolRequest;
 
-public sealed class SetAttentionFlagsHandler(IApplicationDbContext db, AccessPolicy access, AuditLog audit)
+public sealed class SetAttentionFlagsHandler(IApplicationDbContext db, AccessPolicy access)
     : ICommandHandler<SetAttentionFlagsCommand, StudentDto>
 {
     public async ValueTask<StudentDto> Handle(SetAttentionFlagsCommand command, CancellationToken cancellationToken)
@@ -20,9 +19,7 @@ public sealed class SetAttentionFlagsHandler(IApplicationDbContext db, AccessPol
         var student = await db.Students.GetAsync(command.StudentId, cancellationToken);
         await access.DemandAdminOrHeadTeacherOfAsync(student.ClassId, nameof(Student), student.Id, cancellationToken);
 
-        var previous = student.SetAttentionFlags(command.Flags.Combine());
-        if (previous != student.AttentionFlags)
-            audit.Record("student.attentionFlags.changed", nameof(Student), student.Id, new { from = previous.Split(), to = student.AttentionFlags.Split() }, student.Id);
+        student.SetAttentionFlags(command.Flags.Combine());
         return student.ToDto();
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
@@ -8,19 +7,17 @@ using MentorCloud.Domain.Students;
 
 namespace MentorCloud.Application.Students.Commands.TransferStudent;
 
-/// <summary>Moves a student to another class of the school.</summary>
+/// <summary>Moves a student to another class of the school; they leave their mentors and join the new class uncovered (R15).</summary>
 [RequiresRole(Roles.SchoolAdmin)]
 public sealed record TransferStudentCommand(Guid Id, Guid ClassId) : ICommand<StudentDto>, ISchoolRequest;
 
-public sealed class TransferStudentHandler(IApplicationDbContext db, AuditLog audit) : ICommandHandler<TransferStudentCommand, StudentDto>
+public sealed class TransferStudentHandler(IApplicationDbContext db) : ICommandHandler<TransferStudentCommand, StudentDto>
 {
     public async ValueTask<StudentDto> Handle(TransferStudentCommand command, CancellationToken cancellationToken)
     {
         var student = await db.Students.GetAsync(command.Id, cancellationToken);
         await db.EnsureClassExistsAsync(command.ClassId, cancellationToken);
-        var from = student.ClassId;
         student.TransferTo(command.ClassId);
-        audit.Record("student.transferred", nameof(Student), student.Id, new { from, to = command.ClassId }, student.Id);
         return student.ToDto();
     }
 }

@@ -31,7 +31,7 @@ public sealed class GetStudentsHandler(IApplicationDbContext db, AccessPolicy ac
         {
             var classes = await access.HeadedClassIdsAsync(cancellationToken);
             var teacherId = user.TeacherId ?? Guid.Empty;
-            students = students.Where(s => classes.Contains(s.ClassId) || db.MentorAssignments.Any(a => a.StudentId == s.Id && a.MentorId == teacherId));
+            students = students.Where(s => classes.Contains(s.ClassId) || db.MentorAssignments.Any(a => a.StudentId == s.Id && a.MentorId == teacherId && a.EndedAt == null));
         }
         if (!query.IncludeInactive) students = students.Where(s => s.IsActive);
         if (query.ClassId is { } classId) students = students.Where(s => s.ClassId == classId);

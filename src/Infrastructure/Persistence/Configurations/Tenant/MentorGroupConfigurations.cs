@@ -20,8 +20,10 @@ internal sealed class MentorGroupConfiguration : IEntityTypeConfiguration<Mentor
         builder.Navigation(g => g.Preferences).HasField("_preferences").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(g => g.Welcomes, w => w.ToJson());
         builder.Navigation(g => g.Welcomes).HasField("_welcomes").UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(g => g.Assignments).WithOne().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(g => g.Assignments).HasField("_assignments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(g => g.AllAssignments).WithOne().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(g => g.AllAssignments).HasField("_assignments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(g => g.Assignments);
+        builder.Ignore(g => g.EndedAssignments);
         builder.HasOne<SchoolClass>().WithMany().HasForeignKey(g => g.ClassId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Semester>().WithMany().HasForeignKey(g => g.SemesterId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -34,7 +36,10 @@ internal sealed class MentorAssignmentConfiguration : IEntityTypeConfiguration<M
         builder.ToTable("MentorAssignments");
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Source).HasConversion<string>().HasMaxLength(20);
-        builder.HasIndex(a => new { a.GroupId, a.StudentId, a.MentorId }).IsUnique();
+        builder.Property(a => a.EndReason).HasConversion<string>().HasMaxLength(30);
+        builder.Ignore(a => a.IsCurrent);
+        // One current pair per student and mentor; ended pairs are history and may repeat.
+        builder.HasIndex(a => new { a.GroupId, a.StudentId, a.MentorId }).IsUnique().HasFilter("\"EndedAt\" IS NULL");
         builder.HasIndex(a => new { a.SemesterId, a.MentorId });
         builder.HasIndex(a => a.StudentId);
     }

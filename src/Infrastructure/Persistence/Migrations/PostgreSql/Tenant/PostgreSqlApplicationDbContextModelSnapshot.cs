@@ -117,6 +117,13 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
                     b.Property<int?>("ChoiceRank")
                         .HasColumnType("integer");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("GroupId")
                         .HasColumnType("uuid");
 
@@ -146,7 +153,8 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
                     b.HasIndex("SemesterId", "MentorId");
 
                     b.HasIndex("TenantId", "GroupId", "StudentId", "MentorId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("MentorAssignments", (string)null);
                 });
@@ -394,6 +402,60 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
                     b.ToTable("Teachers", (string)null);
                 });
 
+            modelBuilder.Entity("MentorCloud.Infrastructure.Events.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AvailableAt")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"DeadAt\" IS NULL");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("MentorCloud.Domain.Classes.SchoolClass", b =>
                 {
                     b.HasOne("MentorCloud.Domain.Teachers.Teacher", null)
@@ -406,7 +468,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorAssignment", b =>
                 {
                     b.HasOne("MentorCloud.Domain.MentorGroups.MentorGroup", null)
-                        .WithMany("Assignments")
+                        .WithMany("AllAssignments")
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -520,7 +582,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
 
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorGroup", b =>
                 {
-                    b.Navigation("Assignments");
+                    b.Navigation("AllAssignments");
                 });
 #pragma warning restore 612, 618
         }

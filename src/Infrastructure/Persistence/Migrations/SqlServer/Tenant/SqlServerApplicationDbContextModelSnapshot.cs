@@ -116,6 +116,13 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                     b.Property<int?>("ChoiceRank")
                         .HasColumnType("int");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("GroupId")
                         .HasColumnType("uniqueidentifier");
 
@@ -145,7 +152,8 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                     b.HasIndex("SemesterId", "MentorId");
 
                     b.HasIndex("TenantId", "GroupId", "StudentId", "MentorId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("MentorAssignments", (string)null);
                 });
@@ -393,6 +401,60 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                     b.ToTable("Teachers", (string)null);
                 });
 
+            modelBuilder.Entity("MentorCloud.Infrastructure.Events.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("AvailableAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DeadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AvailableAt")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"DeadAt\" IS NULL");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("MentorCloud.Domain.Classes.SchoolClass", b =>
                 {
                     b.HasOne("MentorCloud.Domain.Teachers.Teacher", null)
@@ -405,7 +467,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorAssignment", b =>
                 {
                     b.HasOne("MentorCloud.Domain.MentorGroups.MentorGroup", null)
-                        .WithMany("Assignments")
+                        .WithMany("AllAssignments")
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -519,7 +581,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
 
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorGroup", b =>
                 {
-                    b.Navigation("Assignments");
+                    b.Navigation("AllAssignments");
                 });
 #pragma warning restore 612, 618
         }

@@ -111,6 +111,13 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                     b.Property<int?>("ChoiceRank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("GroupId")
                         .HasColumnType("TEXT");
 
@@ -140,7 +147,8 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                     b.HasIndex("SemesterId", "MentorId");
 
                     b.HasIndex("TenantId", "GroupId", "StudentId", "MentorId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
 
                     b.ToTable("MentorAssignments", (string)null);
                 });
@@ -388,6 +396,60 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                     b.ToTable("Teachers", (string)null);
                 });
 
+            modelBuilder.Entity("MentorCloud.Infrastructure.Events.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AvailableAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AvailableAt")
+                        .HasDatabaseName("IX_OutboxMessages_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL AND \"DeadAt\" IS NULL");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
             modelBuilder.Entity("MentorCloud.Domain.Classes.SchoolClass", b =>
                 {
                     b.HasOne("MentorCloud.Domain.Teachers.Teacher", null)
@@ -400,7 +462,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorAssignment", b =>
                 {
                     b.HasOne("MentorCloud.Domain.MentorGroups.MentorGroup", null)
-                        .WithMany("Assignments")
+                        .WithMany("AllAssignments")
                         .HasForeignKey("GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -514,7 +576,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
 
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorGroup", b =>
                 {
-                    b.Navigation("Assignments");
+                    b.Navigation("AllAssignments");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,22 @@
+using Mediator;
+using MentorCloud.Application.Common.Interfaces;
+
+namespace MentorCloud.Application.Common.Behaviours;
+
+/// <summary>
+/// A query whose reading is itself a fact to record (an archive read, R8): its events become audit rows that are
+/// committed after the handler, and nothing else the query touched may be saved with them.
+/// </summary>
+public interface IAuditedRead;
+
+public sealed class AuditedReadBehaviour<TMessage, TResponse>(IUnitOfWork unitOfWork)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IBaseQuery, IAuditedRead
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var response = await next(message, cancellationToken);
+        await unitOfWork.SaveRecordsOnlyAsync(cancellationToken);
+        return response;
+    }
+}

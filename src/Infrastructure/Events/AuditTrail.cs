@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MentorCloud.Application.Common.Auditing;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Roster.Commands.ImportRoster;
+using MentorCloud.Application.Students;
+using MentorCloud.Domain.Auditing;
+using MentorCloud.Domain.MentorGroups;
+using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Students;
+using MentorCloud.Domain.Teachers;
+using MentorCloud.Infrastructure.Persistence;
+
+namespace MentorCloud.Infrastructure.Events;
+
+/// <summary>
+/// Writes the school's audit log from domain events, in the transaction of the change: one entry per audited fact,
+/// with the caller (or the background work) as the actor. Use cases never write entries themselves.
+/// </summary>
+public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, TimeProvider clock) :
+    IDomainEventHandler<PolicyRevised>,
+    IDomainEventHandler<TeacherDeactivated>,
+    IDomainEventHandler<StudentDeactivated>,
+    IDomainEventHandler<StudentTransferred>,
+    IDomainEventHandler<AttentionFlagsChanged>,
+    IDomainEventHandler<RosterImported>,
+    IDomainEventHandler<MentorGroupPublished>,
+    IDomainEventHandler<AssignmentAdjusted>,
+    IDomainEventHandler<MentorsReleased>
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public ValueTask Handle(PolicyRevised e, CancellationToken cancellationToken) =>
+        Write(AuditActions.PolicyUpdated, nameof(SchoolPolicy), e.PolicyId, new { from = e.From, to = e.To, version = e.Version });
+
+    public ValueTask Handle(TeacherDeactivated e, CancellationToken cancellationToken) =>
+        Write(AuditActions.TeacherDeactivated, nameof(Teacher), e.TeacherId);
+
+    public ValueTask Handle(StudentDeactivated e, CancellationToken cancellationToken) =>
+        Write(AuditActions.StudentDeactivated, nameof(Student), e.StudentId, studentId: e.StudentId);
+
+    public ValueTask Handle(StudentTransferred e, CancellationToken cancellationToken) =>
+        Write(AuditActions.StudentTransferred, nameof(Student), e.StudentId, new { from = e.FromClassId, to = e.ToClassId }, e.StudentId);
+
+    public ValueTask Handle(AttentionFlagsChanged e, CancellationToken cancellationToken) =>
+        Write(AuditActions.AttentionFlagsChanged, nameof(Student), e.StudentId, new { from = e.From.Split(), to = e.To.Split() }, e.StudentId);
+
+    public ValueTask Handle(RosterImported e, CancellationToken cancellationToken) =>
+        Write(AuditActions.RosterImported, "Roster", null, new { file = e.File, teachers = e.Teachers, classes = e.Classes, students = e.Students });
+
+    public ValueTask Handle(MentorGroupPublished e, CancellationToken cancellationToken) =>
+        Write(AuditActions.MentorGroupPublished, nameof(MentorGroup), e.GroupId, new { classId = e.ClassId, semesterId = e.SemesterId });
+
+    public ValueTask Handle(AssignmentAdjusted e, CancellationToken cancellationToken) =>
+        Write(AuditActions.AssignmentAdjusted, nameof(MentorGroup), e.GroupId, new { studentId = e.StudentId, from = e.From, to = e.To }, e.StudentId);
+
+    public ValueTask Handle(MentorsReleased e, CancellationToken cancellationToken) =>
+        Write(AuditActions.MentorsReleased, nameof(MentorGroup), e.GroupId, new { studentId = e.StudentId, mentorIds = e.MentorIds, reason = e.Reason }, e.StudentId);
+
+    private ValueTask Write(string action, string subjectType, Guid? subjectId, object? details = null, Guid? studentId = null)
+    {
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.UserId, user.Username, action, subjectType, subjectId,
+            details is null ? null : JsonSerializer.Serialize(details, Json), studentId));
+        return ValueTask.CompletedTask;
+    }
+}
