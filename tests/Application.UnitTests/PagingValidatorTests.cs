@@ -1,4 +1,3 @@
-using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Districts.Queries.GetDistricts;
 using MentorCloud.Application.Schools.Queries.GetSchools;
 
@@ -51,5 +50,12 @@ public sealed class PagingValidatorTests
     }
 
     [Fact]
-    public void Page_size_limit_is_200() => IPaged.MaxPageSize.ShouldBe(200);
+    public void Page_size_200_is_accepted_and_201_is_refused()
+    {
+        _districts.FailingFields(new GetDistrictsQuery(1, 200)).ShouldBeEmpty();
+        _schools.FailingFields(new GetSchoolsQuery("north-1", 1, 200)).ShouldBeEmpty();
+
+        _districts.FailingFields(new GetDistrictsQuery(1, 201)).ShouldBe(["PageSize"]);
+        _schools.FailingFields(new GetSchoolsQuery("north-1", 1, 201)).ShouldBe(["PageSize"]);
+    }
 }

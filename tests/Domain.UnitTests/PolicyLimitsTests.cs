@@ -1,5 +1,6 @@
 using MentorCloud.Domain.Common;
 using MentorCloud.Domain.Districts;
+using MentorCloud.Domain.Policies;
 
 namespace MentorCloud.Domain.UnitTests;
 
@@ -51,10 +52,41 @@ public sealed class PolicyLimitsTests
     }
 
     [Fact]
-    public void Specification_bounds_are_15_students_and_5_mentors()
+    public void District_ceilings_may_reach_15_students_and_5_mentors_but_not_16_or_6()
     {
-        SchoolPolicyBounds.MaxStudentsPerMentor.ShouldBe(15);
-        SchoolPolicyBounds.MaxMentorsPerStudent.ShouldBe(5);
+        PolicyLimits.Create(15, 5).ShouldBe(new PolicyLimits(15, 5));
+        Should.Throw<DomainValidationException>(() => PolicyLimits.Create(16, 5)).Field.ShouldBe("maxStudentsPerMentorCeiling");
+        Should.Throw<DomainValidationException>(() => PolicyLimits.Create(15, 6)).Field.ShouldBe("maxMentorsPerStudentCeiling");
+    }
+
+    [Fact]
+    public void Without_district_ceilings_a_school_may_set_15_students_per_mentor_but_not_16_R3()
+    {
+        Should.NotThrow(() => (PolicySettings.Default with { MaxStudentsPerMentor = 15 }).EnsureWithin(PolicyLimits.None));
+
+        Should.Throw<RuleViolationException>(() => (PolicySettings.Default with { MaxStudentsPerMentor = 16 }).EnsureWithin(PolicyLimits.None))
+            .Rule.ShouldBe("R3");
+    }
+
+    [Fact]
+    public void Without_district_ceilings_a_school_may_set_5_mentors_per_student_but_not_6_R14()
+    {
+        Should.NotThrow(() => (PolicySettings.Default with { MaxMentorsPerStudent = 5 }).EnsureWithin(PolicyLimits.None));
+
+        Should.Throw<RuleViolationException>(() => (PolicySettings.Default with { MaxMentorsPerStudent = 6 }).EnsureWithin(PolicyLimits.None))
+            .Rule.ShouldBe("R14");
+    }
+
+    [Fact]
+    public void A_district_ceiling_below_the_bound_is_the_limit_a_school_may_reach()
+    {
+        var limits = PolicyLimits.Create(10, 2);
+
+        Should.NotThrow(() => (PolicySettings.Default with { MaxStudentsPerMentor = 10, MaxMentorsPerStudent = 2 }).EnsureWithin(limits));
+        Should.Throw<RuleViolationException>(() => (PolicySettings.Default with { MaxStudentsPerMentor = 11, MaxMentorsPerStudent = 2 }).EnsureWithin(limits))
+            .Rule.ShouldBe("R3");
+        Should.Throw<RuleViolationException>(() => (PolicySettings.Default with { MaxStudentsPerMentor = 10, MaxMentorsPerStudent = 3 }).EnsureWithin(limits))
+            .Rule.ShouldBe("R14");
     }
 
     [Fact]

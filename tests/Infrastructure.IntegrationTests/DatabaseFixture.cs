@@ -17,6 +17,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
     public ITestDatabaseServer Server { get; private set; } = null!;
     public IServiceProvider Services => _services ?? throw new InvalidOperationException(SkipReason);
 
+    /// <summary>The migrated database, for tests that need services of their own on it (another clock, other options).</summary>
+    public string ConnectionString { get; private set; } = null!;
+
     protected abstract Task<ITestDatabaseServer> GetServerAsync();
 
     public async ValueTask InitializeAsync()
@@ -24,7 +27,8 @@ public abstract class DatabaseFixture : IAsyncLifetime
         Server = await GetServerAsync();
         SkipReason = Server.SkipReason;
         if (SkipReason is not null) return;
-        _services = Build(Server, Server.NewDatabase());
+        ConnectionString = Server.NewDatabase();
+        _services = Build(Server, ConnectionString);
         await using var scope = _services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();

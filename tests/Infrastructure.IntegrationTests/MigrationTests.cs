@@ -1,6 +1,6 @@
+using System.Reflection;
 using MentorCloud.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -12,32 +12,49 @@ namespace MentorCloud.Infrastructure.IntegrationTests;
 /// </summary>
 public sealed class MigrationTests
 {
-    public static readonly TheoryData<Type> DesignTimeFactories = new(
-        typeof(CatalogDbContext).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDesignTimeDbContextFactory<>))));
+    public static readonly TheoryData<DatabaseProvider, bool> ProvidersAndDatabases = new(
+        from provider in Enum.GetValues<DatabaseProvider>()
+        from school in new[] { false, true }
+        select (provider, school));
 
-    private static DbContext Create(Type factory) =>
-        (DbContext)factory.GetMethod("CreateDbContext")!.Invoke(Activator.CreateInstance(factory, nonPublic: true), [Array.Empty<string>()])!;
-
-    [Fact]
-    public void Every_provider_has_catalog_and_school_migrations()
+    private static DbContext Create(DatabaseProvider provider, bool school) => (provider, school) switch
     {
-        DesignTimeFactories.Count.ShouldBe(6);
+        (DatabaseProvider.Sqlite, false) => new SqliteCatalogFactory().CreateDbContext([]),
+        (DatabaseProvider.Sqlite, true) => new SqliteApplicationFactory().CreateDbContext([]),
+        (DatabaseProvider.PostgreSql, false) => new PostgreSqlCatalogFactory().CreateDbContext([]),
+        (DatabaseProvider.PostgreSql, true) => new PostgreSqlApplicationFactory().CreateDbContext([]),
+        (DatabaseProvider.SqlServer, false) => new SqlServerCatalogFactory().CreateDbContext([]),
+        (DatabaseProvider.SqlServer, true) => new SqlServerApplicationFactory().CreateDbContext([]),
+        _ => throw new InvalidOperationException($"No design-time factory for the {(school ? "school" : "catalog")} database on {provider}."),
+    };
+
+    [Theory]
+    [MemberData(nameof(ProvidersAndDatabases))]
+    public void Every_provider_has_catalog_and_school_migrations_of_its_own(DatabaseProvider provider, bool school)
+    {
+        using var context = Create(provider, school);
+        var migrations = context.GetService<IMigrationsAssembly>();
+
+        context.Database.GetMigrations().ShouldNotBeEmpty();
+        migrations.ModelSnapshot.ShouldNotBeNull();
+        // Migrations generated for another engine would compile and still produce the wrong SQL.
+        var folder = $".Migrations.{provider}.{(school ? "Tenant" : "Catalog")}";
+        migrations.Migrations.Values.Append(migrations.ModelSnapshot.GetType().GetTypeInfo())
+            .Where(t => !t.Namespace!.EndsWith(folder, StringComparison.Ordinal)).Select(t => t.FullName).ShouldBeEmpty();
     }
 
     [Theory]
-    [MemberData(nameof(DesignTimeFactories))]
-    public void Migrations_are_in_step_with_the_model(Type factory)
+    [MemberData(nameof(ProvidersAndDatabases))]
+    public void The_model_has_no_changes_missing_from_the_last_migration(DatabaseProvider provider, bool school)
     {
-        using var context = Create(factory);
-        context.Database.GetMigrations().ShouldNotBeEmpty();
+        using var context = Create(provider, school);
         context.Database.HasPendingModelChanges().ShouldBeFalse($"{context.GetType().Name}: run scripts/add-migration.sh");
     }
 
     [Fact]
     public void SqlServer_school_script_widens_unique_indexes_and_adds_the_tenant_column()
     {
-        using var context = Create(typeof(SqlServerApplicationFactory));
+        using var context = Create(DatabaseProvider.SqlServer, school: true);
         var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
         script.ShouldContain("CREATE TABLE [SchoolPolicies]");
@@ -52,7 +69,7 @@ public sealed class MigrationTests
     [Fact]
     public void SqlServer_catalog_script_creates_unique_codes_and_usernames()
     {
-        using var context = Create(typeof(SqlServerCatalogFactory));
+        using var context = Create(DatabaseProvider.SqlServer, school: false);
         var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
         script.ShouldContain("CREATE TABLE [Districts]");
@@ -65,7 +82,7 @@ public sealed class MigrationTests
     [Fact]
     public void SqlServer_tenant_filter_translates_to_a_parameterized_tenant_predicate()
     {
-        using var context = Create(typeof(SqlServerApplicationFactory));
+        using var context = Create(DatabaseProvider.SqlServer, school: true);
         var sql = ((ApplicationDbContext)context).SchoolPolicies.Where(p => p.MinTalks > 0).ToQueryString();
         sql.ShouldContain("[s].[TenantId] =");
         sql.ShouldContain("@");

@@ -1,6 +1,13 @@
+using System.Reflection;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Auditing;
+using MentorCloud.Domain.Classes;
+using MentorCloud.Domain.Common;
+using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Semesters;
+using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.Infrastructure.Tenancy;
@@ -27,28 +34,107 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         return policy.Id;
     }
 
-    [Fact]
-    public async Task A_tenant_sees_only_its_own_rows()
-    {
-        var a = NewTenant();
-        var b = NewTenant();
-        var policyOfA = await SeedPolicyAsync(a);
-        await SeedPolicyAsync(b);
+    public static readonly TheoryData<Type> TenantOwnedEntityTypes = new(SchoolModelTests.TenantOwnedEntityTypes);
 
-        await using var scope = As(a);
+    public static readonly TheoryData<Type> ChangeableEntityTypes = new(
+        SchoolModelTests.TenantOwnedEntityTypes.Where(t => !typeof(IAppendOnly).IsAssignableFrom(t)));
+
+    private static readonly DateTimeOffset Now = new(2026, 9, 1, 8, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Adds a valid row of the type, with the rows it depends on. Both schools get the same codes on purpose.</summary>
+    private static readonly Dictionary<Type, Action<ApplicationDbContext>> Seeders = new()
+    {
+        [typeof(SchoolPolicy)] = db => db.Add(SchoolPolicy.CreateDefault(Now)),
+        [typeof(Semester)] = db => AddSemester(db),
+        [typeof(Teacher)] = db => AddTeacher(db),
+        [typeof(SchoolClass)] = db => AddClass(db),
+        [typeof(Student)] = db => AddStudent(db, AddClass(db)),
+        [typeof(AuditEntry)] = db => db.Add(new AuditEntry(Now, Guid.CreateVersion7(), "admin", "student.read", "Student", Guid.CreateVersion7(), null)),
+        [typeof(MentorGroup)] = db => AddGroupWithAssignment(db),
+        [typeof(MentorAssignment)] = db => AddGroupWithAssignment(db),
+        [typeof(MentorLoad)] = db => db.Add(new MentorLoad(AddSemester(db).Id, AddTeacher(db).Id)),
+    };
+
+    private static Semester AddSemester(ApplicationDbContext db) =>
+        db.Add(new Semester("2026 秋", new DateRange(new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 20)))).Entity;
+
+    private static Teacher AddTeacher(ApplicationDbContext db) => db.Add(new Teacher("王老师", "T-001", ["语文"])).Entity;
+
+    private static SchoolClass AddClass(ApplicationDbContext db) => db.Add(new SchoolClass("一班", 7, 2026, AddTeacher(db).Id)).Entity;
+
+    private static Student AddStudent(ApplicationDbContext db, SchoolClass schoolClass) =>
+        db.Add(new Student("李同学", "S-001", schoolClass.Id, Gender.Female, null, [new Guardian("李家长", "母亲", null)])).Entity;
+
+    private static void AddGroupWithAssignment(ApplicationDbContext db)
+    {
+        var schoolClass = AddClass(db);
+        var student = AddStudent(db, schoolClass);
+        var group = new MentorGroup(schoolClass.Id, AddSemester(db).Id, [schoolClass.HeadTeacherId], Now);
+        group.Assign(student.Id, isPriorityCare: false, [schoolClass.HeadTeacherId], maxMentorsPerStudent: 1, Now);
+        db.Add(group);
+    }
+
+    /// <summary>Seeds rows of the type for the tenant; returns the ids of the rows of that type it saved.</summary>
+    private async Task<List<Guid>> SeedAsync(TenantInfo tenant, Type type)
+    {
+        Seeders.ShouldContainKey(type, $"no seeder for {type.Name}");
+        await using var scope = As(tenant);
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        (await db.SchoolPolicies.Select(p => p.Id).ToListAsync(Ct)).ShouldBe([policyOfA]);
+        Seeders[type](db);
+        await db.SaveChangesAsync(Ct);
+        var ids = db.ChangeTracker.Entries().Where(e => e.Metadata.ClrType == type).Select(e => ((Entity)e.Entity).Id).ToList();
+        ids.ShouldNotBeEmpty($"the seeder for {type.Name} added no {type.Name}");
+        return ids;
     }
 
     [Fact]
-    public async Task A_query_with_no_tenant_returns_nothing()
+    public void Every_tenant_owned_entity_type_of_the_model_has_a_seeder()
     {
-        await SeedPolicyAsync(NewTenant());
+        SchoolModelTests.TenantOwnedEntityTypes.ShouldContain(typeof(AuditEntry));
+        SchoolModelTests.TenantOwnedEntityTypes.Where(t => !Seeders.ContainsKey(t)).ShouldBeEmpty();
+    }
 
-        await using var scope = Database.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        (await db.SchoolPolicies.CountAsync(Ct)).ShouldBe(0);
-        (await db.SchoolPolicies.IgnoreQueryFilters([ApplicationDbContext.TenantFilter]).CountAsync(Ct)).ShouldBeGreaterThan(0);
+    [Theory]
+    [MemberData(nameof(TenantOwnedEntityTypes))]
+    public async Task A_tenant_sees_only_its_own_rows_of_every_entity_type_and_no_tenant_sees_none(Type type)
+    {
+        var a = NewTenant();
+        var b = NewTenant();
+        var rowsOfA = await SeedAsync(a, type);
+        var rowsOfB = await SeedAsync(b, type);
+
+        await using (var scope = As(a))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            (await Rows.IdsAsync(db, type, Ct)).ShouldBe(rowsOfA, ignoreOrder: true);
+            rowsOfB.ShouldBeSubsetOf(await Rows.IdsAsync(db, type, Ct, ignoreTenant: true));
+        }
+
+        await using var noTenant = Database.Services.CreateAsyncScope();
+        (await Rows.IdsAsync(noTenant.ServiceProvider.GetRequiredService<ApplicationDbContext>(), type, Ct)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(ChangeableEntityTypes))]
+    public async Task A_row_cannot_be_moved_to_another_tenant_and_stays_with_its_own(Type type)
+    {
+        var a = NewTenant();
+        var b = NewTenant();
+        var id = (await SeedAsync(a, type))[0];
+
+        await using (var scope = As(a))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var row = await Rows.FindAsync(db, type, id, Ct);
+            db.Entry(row).Property(ApplicationDbContext.TenantIdProperty).CurrentValue = b.Id;
+
+            await Should.ThrowAsync<CrossTenantWriteException>(() => db.SaveChangesAsync(Ct));
+        }
+
+        await using (var owner = As(a))
+            (await Rows.IdsAsync(owner.ServiceProvider.GetRequiredService<ApplicationDbContext>(), type, Ct)).ShouldContain(id);
+        await using (var other = As(b))
+            (await Rows.IdsAsync(other.ServiceProvider.GetRequiredService<ApplicationDbContext>(), type, Ct)).ShouldBeEmpty();
     }
 
     [Theory]
@@ -124,6 +210,23 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         var context = new TenantContext();
         context.Set(NewTenant());
         Should.Throw<InvalidOperationException>(() => context.Set(NewTenant()));
+    }
+}
+
+/// <summary>Reads entity types known only at run time.</summary>
+internal static class Rows
+{
+    public static Task<List<Guid>> IdsAsync(ApplicationDbContext db, Type type, CancellationToken ct, bool ignoreTenant = false) =>
+        (Task<List<Guid>>)typeof(Rows).GetMethod(nameof(Ids), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).Invoke(null, [db, ignoreTenant, ct])!;
+
+    public static async Task<object> FindAsync(ApplicationDbContext db, Type type, Guid id, CancellationToken ct) =>
+        await db.FindAsync(type, [id], ct) ?? throw new InvalidOperationException($"{type.Name} {id} not found");
+
+    private static Task<List<Guid>> Ids<T>(ApplicationDbContext db, bool ignoreTenant, CancellationToken ct) where T : Entity
+    {
+        IQueryable<T> rows = db.Set<T>();
+        if (ignoreTenant) rows = rows.IgnoreQueryFilters([ApplicationDbContext.TenantFilter]);
+        return rows.Select(r => r.Id).ToListAsync(ct);
     }
 }
 

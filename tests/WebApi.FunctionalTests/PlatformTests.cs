@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
 
@@ -111,10 +112,49 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     public async Task Enumerations_and_fields_are_camel_case()
     {
         var school = await Api.CreateSchoolAsync();
-        using var client = await Api.As(school.SchoolAdmin);
-        var text = await (await client.GetAsync($"/api/v1/schools/{school.School}/policy", Ct)).Content.ReadAsStringAsync(Ct);
-        JsonDocument.Parse(text).RootElement.EnumerateObject().ShouldAllBe(p => char.IsLower(p.Name[0]));
+        using var admin = await Api.As(school.SchoolAdmin);
+        var semester = await (await admin.PostAsJsonAsync(school.Route("semesters"),
+            new { label = "本学期", startsOn = "2026-09-01", endsOn = "2027-01-20" }, Ct)).ShouldBeJson(HttpStatusCode.Created);
+        var teacherId = await admin.CreateTeacherAsync(school);
+        var classId = await admin.CreateClassAsync(school, teacherId);
+        var studentResponse = await admin.PostAsJsonAsync(school.Route("students"), new
+        {
+            name = "张小红",
+            studentNo = TestApi.UniqueCode("S"),
+            classId,
+            gender = "female",
+            attentionFlags = new[] { "leftBehind", "singleParent" },
+            guardians = new[] { new { name = "张母", relation = "母亲", phone = "13800000000" } },
+        }, Ct);
+        var studentId = (await studentResponse.ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var group = await (await admin.PostAsJsonAsync(school.Route("mentor-groups"),
+            new { classId, semesterId = semester.GetProperty("id").GetGuid(), mentorIds = new[] { teacherId } }, Ct)).ShouldBeJson(HttpStatusCode.Created);
+        var groupId = group.GetProperty("id").GetGuid();
+        (await admin.PutAsJsonAsync(school.Route($"mentor-groups/{groupId}/assignments/{studentId}"), new { mentorIds = new[] { teacherId } }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var student = await (await admin.GetAsync(school.Route($"students/{studentId}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        student.GetProperty("gender").GetString().ShouldBe("female");
+        student.GetProperty("attentionFlags").EnumerateArray().Select(f => f.GetString()).ShouldBe(["leftBehind", "singleParent"], ignoreOrder: true);
+        var mentorGroup = await (await admin.GetAsync(school.Route($"mentor-groups/{groupId}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        mentorGroup.GetProperty("phase").GetString().ShouldBe("draft");
+        mentorGroup.GetProperty("students")[0].GetProperty("mentors")[0].GetProperty("source").GetString().ShouldBe("manual");
+        var mentors = await (await admin.GetAsync(school.Route($"students/{studentId}/mentors"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        mentors.GetRawText().ShouldContain("\"source\":\"manual\"");
+        var policy = await (await admin.GetAsync(school.Route("policy"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+
+        foreach (var body in new[] { student, mentorGroup, mentors, policy })
+            PropertyNamesNotInCamelCase(body).ShouldBeEmpty();
     }
+
+    private static IEnumerable<string> PropertyNamesNotInCamelCase(JsonElement element, string path = "$") => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p =>
+            (char.IsUpper(p.Name[0]) || p.Name.Contains('_') ? [$"{path}.{p.Name}"] : Enumerable.Empty<string>())
+                .Concat(PropertyNamesNotInCamelCase(p.Value, $"{path}.{p.Name}"))),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany((item, i) => PropertyNamesNotInCamelCase(item, $"{path}[{i}]")),
+        _ => [],
+    };
 }
 
 public sealed class PlatformTestsOnSqlite(SqliteApp app) : PlatformTests<SqliteApp>(app);
