@@ -40,8 +40,8 @@ public abstract class DomainEventTests<TDatabase>(TDatabase database) : Database
 
     private static (MentorGroup Group, object[] Rows) PublishableGroup()
     {
-        var teacher = new Teacher("王老师", $"T-{Guid.NewGuid():N}", []);
-        var schoolClass = new SchoolClass($"一({Guid.NewGuid():N})班", 1, 2026, teacher.Id);
+        var teacher = new Teacher("王老师", $"T-{Guid.NewGuid():N}"[..12], []);
+        var schoolClass = new SchoolClass($"一({Guid.NewGuid():N}"[..12] + ")班", 1, 2026, teacher.Id);
         var semester = new Semester("第一学期", new DateRange(new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 31)));
         var group = new MentorGroup(schoolClass.Id, semester.Id, [teacher.Id], DateTimeOffset.UtcNow);
         return (group, [teacher, schoolClass, semester, group]);

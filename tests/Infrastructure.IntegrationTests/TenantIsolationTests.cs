@@ -9,6 +9,7 @@ using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
+using MentorCloud.Infrastructure.Events;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,7 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         [typeof(MentorGroup)] = db => AddGroupWithAssignment(db),
         [typeof(MentorAssignment)] = db => AddGroupWithAssignment(db),
         [typeof(MentorLoad)] = db => db.Add(new MentorLoad(AddSemester(db).Id, AddTeacher(db).Id)),
+        [typeof(OutboxMessage)] = db => db.Add(new OutboxMessage("student.left", "{}", Now)),
     };
 
     private static Semester AddSemester(ApplicationDbContext db) =>
@@ -69,8 +71,10 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
     {
         var schoolClass = AddClass(db);
         var student = AddStudent(db, schoolClass);
-        var group = new MentorGroup(schoolClass.Id, AddSemester(db).Id, [schoolClass.HeadTeacherId], Now);
-        group.Assign(student.Id, isPriorityCare: false, [schoolClass.HeadTeacherId], maxMentorsPerStudent: 1, Now);
+        var semester = AddSemester(db);
+        var group = new MentorGroup(schoolClass.Id, semester.Id, [schoolClass.HeadTeacherId], Now);
+        var ledger = new MentorLoadLedger(semester.Id, 15, [new MentorLoad(semester.Id, schoolClass.HeadTeacherId)]);
+        group.Assign(student.Id, isPriorityCare: false, [schoolClass.HeadTeacherId], maxMentorsPerStudent: 1, ledger, Now);
         db.Add(group);
     }
 
