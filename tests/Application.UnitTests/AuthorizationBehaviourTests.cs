@@ -112,4 +112,21 @@ public sealed class AuthorizationBehaviourTests
         createDistrict.Roles.ShouldBe([Roles.PlatformAdmin]);
         RequestAccess.Of(typeof(UndeclaredQuery)).Roles.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Background_work_passes_only_requests_declared_for_it()
+    {
+        var worker = new SystemUser("reminders");
+        var next = new NextStep<BackgroundCommand, string>("done");
+
+        (await new AuthorizationBehaviour<BackgroundCommand, string>(worker).Handle(new BackgroundCommand(), next.Delegate, Ct)).ShouldBe("done");
+        await Should.ThrowAsync<ForbiddenAccessException>(async () =>
+            await new AuthorizationBehaviour<SchoolQuery, string>(worker).Handle(new SchoolQuery(), new NextStep<SchoolQuery, string>("x").Delegate, Ct));
+        await Should.ThrowAsync<ForbiddenAccessException>(async () =>
+            await new AuthorizationBehaviour<BackgroundCommand, string>(FakeCurrentUser.SignedIn(Roles.SchoolAdmin)).Handle(new BackgroundCommand(), next.Delegate, Ct));
+        next.Calls.ShouldBe(1);
+        worker.Username.ShouldBe("system:reminders");
+        Should.Throw<ArgumentException>(() => new SystemUser(" "));
+        Roles.All.ShouldNotContain(Roles.System);
+    }
 }

@@ -19,3 +19,6 @@ internal sealed record UndeclaredQuery : IQuery<string>;
 
 [RequiresRole(Roles.SchoolAdmin)]
 internal sealed record SchoolQuery : IQuery<string>, ISchoolRequest;
+
+[RequiresRole(Roles.System)]
+internal sealed record BackgroundCommand : ICommand<string>, ISchoolRequest;

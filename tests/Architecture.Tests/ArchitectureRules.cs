@@ -79,6 +79,31 @@ internal static class ArchitectureRules
     public static IReadOnlyList<Type> HandlersNotPublicSealed(IEnumerable<Type> types) =>
         [.. Handlers(types).Where(t => !(t.IsVisible && t.IsSealed))];
 
+    /// <summary>
+    /// The types whose code constructs any of <paramref name="rowTypes"/> (read from the IL; async and lambda bodies
+    /// count for the type that declares them), by full name.
+    /// </summary>
+    public static IReadOnlyList<string> TypesConstructing(Assembly assembly, params Type[] rowTypes)
+    {
+        var names = rowTypes.Select(t => t.FullName!).ToHashSet(StringComparer.Ordinal);
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(assembly.Location);
+        return
+        [
+            .. module.GetTypes()
+                .Where(type => type.Methods.Any(method => method.HasBody && method.Body.Instructions.Any(i =>
+                    i.OpCode == Mono.Cecil.Cil.OpCodes.Newobj && i.Operand is Mono.Cecil.MethodReference constructor && names.Contains(constructor.DeclaringType.FullName))))
+                .Select(Outermost)
+                .Distinct()
+                .Order(StringComparer.Ordinal),
+        ];
+
+        static string Outermost(Mono.Cecil.TypeDefinition type)
+        {
+            while (type.DeclaringType is not null) type = type.DeclaringType;
+            return type.FullName;
+        }
+    }
+
     private static bool IsConcrete(Type type) => type is { IsAbstract: false, IsInterface: false };
 
     private static IEnumerable<Type> BaseTypes(Type type)

@@ -2,9 +2,11 @@ using MentorCloud.Application.Auth.Commands.IssueToken;
 using MentorCloud.Application.Districts.Commands.CreateDistrict;
 using MentorCloud.Application.Districts.Queries.GetDistricts;
 using MentorCloud.Application.Me.Queries.GetMe;
+using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Districts;
 using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Schools;
+using MentorCloud.Infrastructure.Events;
 using MentorCloud.Infrastructure.Identity;
 
 namespace MentorCloud.Architecture.Tests;
@@ -43,6 +45,16 @@ public sealed class ConventionTests
         entities.ShouldContain(typeof(UserAccount));
 
         ArchitectureRules.EntitiesWithoutExactlyOneTenancyMarker(Layers.AllTypes).ShouldBeEmpty();
+    }
+
+    /// <summary>Side effects flow from domain events: use cases never write audit entries or outbox messages themselves.</summary>
+    [Fact]
+    public void Only_the_event_handlers_of_the_audit_trail_and_the_outbox_create_their_rows()
+    {
+        var rows = new[] { typeof(AuditEntry), typeof(OutboxMessage) };
+
+        Layers.All.SelectMany(layer => ArchitectureRules.TypesConstructing(layer, rows))
+            .ShouldBe([typeof(AuditTrail).FullName!, typeof(OutboxWriter).FullName!], ignoreOrder: true);
     }
 
     [Fact]

@@ -47,3 +47,13 @@ internal sealed class InternalHandler : IQueryHandler<UndeclaredQuery, int>
 {
     public ValueTask<int> Handle(UndeclaredQuery query, CancellationToken cancellationToken) => ValueTask.FromResult(1);
 }
+
+/// <summary>A use case that writes an audit row by hand, in an async method.</summary>
+public sealed class HandWrittenAudit
+{
+    public async Task<object> WriteAsync()
+    {
+        await Task.Yield();
+        return new Domain.Auditing.AuditEntry(DateTimeOffset.UtcNow, null, null, "x", "y", null, null);
+    }
+}

@@ -9,6 +9,13 @@ public sealed class RuleSelfTests
         [.. typeof(RuleSelfTests).Assembly.GetTypes().Where(t => t.Namespace == typeof(ValidatedCommand).Namespace)];
 
     [Fact]
+    public void Construction_rule_finds_a_row_built_by_hand_even_inside_an_async_method()
+    {
+        ArchitectureRules.TypesConstructing(typeof(RuleSelfTests).Assembly, typeof(Domain.Auditing.AuditEntry))
+            .ShouldBe([typeof(HandWrittenAudit).FullName!]);
+    }
+
+    [Fact]
     public void Namespace_rule_catches_a_layer_that_uses_a_forbidden_namespace()
     {
         ArchitectureRules.TypesDependingOn(Layers.Application, LayerDependencyTests.ForbiddenInDomain)
