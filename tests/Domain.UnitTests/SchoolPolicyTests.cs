@@ -11,28 +11,28 @@ public sealed class SchoolPolicyTests
     {
         var policy = SchoolPolicy.CreateDefault(Now);
 
-        policy.MaxStudentsPerMentor.ShouldBe(15);
-        policy.MaxMentorsPerStudent.ShouldBe(3);
-        policy.MaxPreferences.ShouldBe(3);
-        policy.MinTalks.ShouldBe(1);
-        policy.MinParentContacts.ShouldBe(1);
-        policy.MinEvaluations.ShouldBe(1);
-        policy.MonthlyReportRequired.ShouldBeTrue();
-        policy.ReminderDaysBeforeEnd.ShouldBe([30, 14, 7, 1]);
-        policy.MonthlyReportReminderDay.ShouldBe(25);
-        policy.RequireGuardianConsent.ShouldBeTrue();
+        policy.Settings.MaxStudentsPerMentor.ShouldBe(15);
+        policy.Settings.MaxMentorsPerStudent.ShouldBe(3);
+        policy.Settings.MaxPreferences.ShouldBe(3);
+        policy.Settings.MinTalks.ShouldBe(1);
+        policy.Settings.MinParentContacts.ShouldBe(1);
+        policy.Settings.MinEvaluations.ShouldBe(1);
+        policy.Settings.MonthlyReportRequired.ShouldBeTrue();
+        policy.Settings.ReminderDaysBeforeEnd.ShouldBe([30, 14, 7, 1]);
+        policy.Settings.MonthlyReportReminderDay.ShouldBe(25);
+        policy.Settings.RequireGuardianConsent.ShouldBeTrue();
     }
 
     [Fact]
-    public void Default_policies_do_not_share_their_reminder_list()
+    public void A_policy_keeps_a_reminder_list_of_its_own()
     {
-        var first = SchoolPolicy.CreateDefault(Now);
-        var second = SchoolPolicy.CreateDefault(Now);
+        var days = new List<int> { 20, 10 };
+        var policy = SchoolPolicy.CreateDefault(Now).Revise(PolicySettings.Default with { ReminderDaysBeforeEnd = days }, Districts.PolicyLimits.None, Now, null);
 
-        first.ReminderDaysBeforeEnd.Add(3);
+        days.Add(1);
 
-        second.ReminderDaysBeforeEnd.ShouldBe([30, 14, 7, 1]);
-        SchoolPolicy.CreateDefault(Now).ReminderDaysBeforeEnd.ShouldBe([30, 14, 7, 1]);
+        policy.Settings.ReminderDaysBeforeEnd.ShouldBe([20, 10]);
+        SchoolPolicy.CreateDefault(Now).Settings.ReminderDaysBeforeEnd.ShouldBe([30, 14, 7, 1]);
     }
 
     [Fact]

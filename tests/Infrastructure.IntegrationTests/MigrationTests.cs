@@ -83,7 +83,7 @@ public sealed class MigrationTests
     public void SqlServer_tenant_filter_translates_to_a_parameterized_tenant_predicate()
     {
         using var context = Create(DatabaseProvider.SqlServer, school: true);
-        var sql = ((ApplicationDbContext)context).SchoolPolicies.Where(p => p.MinTalks > 0).ToQueryString();
+        var sql = ((ApplicationDbContext)context).SchoolPolicies.Where(p => p.Settings.MinTalks > 0).ToQueryString();
         sql.ShouldContain("[s].[TenantId] =");
         sql.ShouldContain("@");
     }

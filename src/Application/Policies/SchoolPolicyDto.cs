@@ -1,4 +1,5 @@
 using MentorCloud.Domain.Policies;
+using Riok.Mapperly.Abstractions;
 
 namespace MentorCloud.Application.Policies;
 
@@ -15,12 +16,14 @@ public sealed record SchoolPolicyDto(
     int MonthlyReportReminderDay,
     bool RequireGuardianConsent,
     int Version,
-    DateTimeOffset EffectiveFrom)
-{
-    public static SchoolPolicyDto From(PolicySettings s, int version, DateTimeOffset effectiveFrom) =>
-        new(s.MaxStudentsPerMentor, s.MaxMentorsPerStudent, s.MaxPreferences, s.MinTalks, s.MinParentContacts, s.MinEvaluations,
-            s.MonthlyReportRequired, s.ReminderDaysBeforeEnd, s.MonthlyReportReminderDay, s.RequireGuardianConsent, version, effectiveFrom);
-}
+    DateTimeOffset EffectiveFrom);
 
 /// <summary>One past or present version of the policy, with who made it.</summary>
 public sealed record SchoolPolicyVersionDto(int Version, DateTimeOffset EffectiveFrom, Guid? ChangedBy, SchoolPolicyDto Policy);
+
+/// <summary>The settings flattened into the answer; a field the settings gain and the answer lacks fails the build.</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Both)]
+public static partial class SchoolPolicyMapper
+{
+    public static partial SchoolPolicyDto ToDto(this PolicySettings settings, int version, DateTimeOffset effectiveFrom);
+}

@@ -23,6 +23,20 @@ public sealed record PolicyLimits(int? MaxStudentsPerMentorCeiling, int? MaxMent
 /// <summary>Absolute bounds no policy may leave, whatever the district says.</summary>
 public static class SchoolPolicyBounds
 {
+    /// <summary>师生比 ≤ 1:15 (R3); beyond it a policy breaks a rule (422), it is not malformed.</summary>
     public const int MaxStudentsPerMentor = 15;
+
+    /// <summary>Mentors of one priority-care student (R5, R14).</summary>
     public const int MaxMentorsPerStudent = 5;
+
+    public const int MaxPreferences = 10;
+
+    /// <summary>The most talks, parent contacts or evaluations a semester can demand per student (R9).</summary>
+    public const int MaxMinimumPerSemester = 30;
+
+    public const int MaxReminders = 10;
+    public const int MaxReminderDaysBeforeEnd = 180;
+
+    /// <summary>Monthly-report reminders go out on a day every month has.</summary>
+    public const int LastMonthlyReportReminderDay = 28;
 }

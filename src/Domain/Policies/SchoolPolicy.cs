@@ -17,16 +17,7 @@ public sealed class SchoolPolicy : AggregateRoot, ITenantOwned, IAppendOnly
         Version = version;
         EffectiveFrom = effectiveFrom;
         ChangedBy = changedBy;
-        MaxStudentsPerMentor = settings.MaxStudentsPerMentor;
-        MaxMentorsPerStudent = settings.MaxMentorsPerStudent;
-        MaxPreferences = settings.MaxPreferences;
-        MinTalks = settings.MinTalks;
-        MinParentContacts = settings.MinParentContacts;
-        MinEvaluations = settings.MinEvaluations;
-        MonthlyReportRequired = settings.MonthlyReportRequired;
-        ReminderDaysBeforeEnd = [.. settings.ReminderDaysBeforeEnd];
-        MonthlyReportReminderDay = settings.MonthlyReportReminderDay;
-        RequireGuardianConsent = settings.RequireGuardianConsent;
+        Settings = settings with { ReminderDaysBeforeEnd = [.. settings.ReminderDaysBeforeEnd] };
     }
 
     /// <summary>The first version: the specification's defaults, tightened to the district's ceilings.</summary>
@@ -36,19 +27,9 @@ public sealed class SchoolPolicy : AggregateRoot, ITenantOwned, IAppendOnly
     public int Version { get; private set; }
     public DateTimeOffset EffectiveFrom { get; private set; }
     public Guid? ChangedBy { get; private set; }
-    public int MaxStudentsPerMentor { get; private set; }
-    public int MaxMentorsPerStudent { get; private set; }
-    public int MaxPreferences { get; private set; }
-    public int MinTalks { get; private set; }
-    public int MinParentContacts { get; private set; }
-    public int MinEvaluations { get; private set; }
-    public bool MonthlyReportRequired { get; private set; }
-    public List<int> ReminderDaysBeforeEnd { get; private set; } = [];
-    public int MonthlyReportReminderDay { get; private set; }
-    public bool RequireGuardianConsent { get; private set; }
 
-    public PolicySettings Settings => new(MaxStudentsPerMentor, MaxMentorsPerStudent, MaxPreferences, MinTalks, MinParentContacts,
-        MinEvaluations, MonthlyReportRequired, ReminderDaysBeforeEnd, MonthlyReportReminderDay, RequireGuardianConsent);
+    /// <summary>The values of this version; a value object, stored in the version's own columns.</summary>
+    public PolicySettings Settings { get; private set; } = null!;
 
     /// <summary>The next version with new settings; refused beyond the district's ceilings (R3, R14).</summary>
     public SchoolPolicy Revise(PolicySettings settings, PolicyLimits limits, DateTimeOffset now, Guid? changedBy)
@@ -62,7 +43,7 @@ public sealed class SchoolPolicy : AggregateRoot, ITenantOwned, IAppendOnly
 
 public sealed record PolicyRevised(Guid PolicyId, int Version, PolicySettings From, PolicySettings To) : DomainEvent<PolicyRevised>;
 
-/// <summary>The values of a policy version.</summary>
+/// <summary>The values of a policy version, spelled once: the request body, the stored columns and the answer all follow it.</summary>
 public sealed record PolicySettings(
     int MaxStudentsPerMentor,
     int MaxMentorsPerStudent,

@@ -10,6 +10,7 @@ using MentorCloud.Application.Policies;
 using MentorCloud.Application.Policies.Commands.UpdateSchoolPolicy;
 using MentorCloud.Application.Policies.Queries.GetPolicyHistory;
 using MentorCloud.Application.Policies.Queries.GetSchoolPolicy;
+using MentorCloud.Domain.Policies;
 using MentorCloud.Application.Semesters;
 using MentorCloud.Application.Semesters.Commands.CreateSemester;
 using MentorCloud.Application.Semesters.Queries.GetCurrentSemester;
@@ -51,7 +52,7 @@ public static class SchoolEndpoints
         policy.MapGet("/", (ISender sender, CancellationToken ct) => sender.Send(new GetSchoolPolicyQuery(), ct))
             .WithSummary("The policy in force (any school user)")
             .Produces<SchoolPolicyDto>();
-        policy.MapPut("/", (UpdateSchoolPolicyCommand command, ISender sender, CancellationToken ct) => sender.Send(command, ct))
+        policy.MapPut("/", (PolicySettings settings, ISender sender, CancellationToken ct) => sender.Send(new UpdateSchoolPolicyCommand(settings), ct))
             .WithSummary("Change the policy within the district's ceilings (R3, R14); 422 beyond them")
             .Produces<SchoolPolicyDto>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -1,3 +1,4 @@
+using MentorCloud.Domain.Districts;
 using System.Globalization;
 
 namespace MentorCloud.Application.Common.Localization;
@@ -20,7 +21,8 @@ public static class Messages
     public static string DuplicateSchool(string code) => T($"学校代码 '{code}' 已存在。", $"School code '{code}' already exists.");
     public static string DuplicateUsername(string username) => T($"用户名 '{username}' 已被使用。", $"Username '{username}' is already taken.");
 
-    public static string ReminderDaysOrder => T("提醒天数须为 1–180 之间互不相同的数,按从大到小排列,最多 10 个。", "Reminder days must be distinct numbers from 1 to 180 in descending order, at most 10.");
+    public static string ReminderDaysOrder => T($"提醒天数须为 1–{SchoolPolicyBounds.MaxReminderDaysBeforeEnd} 之间互不相同的数,按从大到小排列,最多 {SchoolPolicyBounds.MaxReminders} 个。",
+        $"Reminder days must be distinct numbers from 1 to {SchoolPolicyBounds.MaxReminderDaysBeforeEnd} in descending order, at most {SchoolPolicyBounds.MaxReminders}.");
     public static string SemesterOverlaps(string label) => T($"与已有学期“{label}”的日期重叠。", $"The dates overlap the semester '{label}'.");
     public static string EndAfterStart => T("结束日期须晚于开始日期。", "The end date must come after the start date.");
     public static string SemesterTooLong => T("一个学期不能超过一年。", "A semester cannot last more than a year.");

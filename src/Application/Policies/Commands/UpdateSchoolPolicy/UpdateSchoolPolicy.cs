@@ -8,31 +8,16 @@ namespace MentorCloud.Application.Policies.Commands.UpdateSchoolPolicy;
 
 /// <summary>Changes the school's policy within the district's ceilings (R3, R14); the change is a new, audited version.</summary>
 [RequiresRole(Roles.SchoolAdmin)]
-public sealed record UpdateSchoolPolicyCommand(
-    int MaxStudentsPerMentor,
-    int MaxMentorsPerStudent,
-    int MaxPreferences,
-    int MinTalks,
-    int MinParentContacts,
-    int MinEvaluations,
-    bool MonthlyReportRequired,
-    IReadOnlyList<int> ReminderDaysBeforeEnd,
-    int MonthlyReportReminderDay,
-    bool RequireGuardianConsent) : ICommand<SchoolPolicyDto>, ISchoolRequest
-{
-    public PolicySettings ToSettings() => new(MaxStudentsPerMentor, MaxMentorsPerStudent, MaxPreferences, MinTalks, MinParentContacts,
-        MinEvaluations, MonthlyReportRequired, [.. ReminderDaysBeforeEnd], MonthlyReportReminderDay, RequireGuardianConsent);
-}
+public sealed record UpdateSchoolPolicyCommand(PolicySettings Settings) : ICommand<SchoolPolicyDto>, ISchoolRequest;
 
-public sealed class UpdateSchoolPolicyHandler(
-    IApplicationDbContext db, PolicyReader policies, ICurrentUser user, TimeProvider clock)
+public sealed class UpdateSchoolPolicyHandler(IApplicationDbContext db, PolicyReader policies, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<UpdateSchoolPolicyCommand, SchoolPolicyDto>
 {
     public async ValueTask<SchoolPolicyDto> Handle(UpdateSchoolPolicyCommand command, CancellationToken cancellationToken)
     {
         var current = await policies.CurrentAsync(cancellationToken);
-        var next = current.Revise(command.ToSettings(), await policies.LimitsAsync(cancellationToken), clock.GetUtcNow(), user.UserId);
+        var next = current.Revise(command.Settings, await policies.LimitsAsync(cancellationToken), clock.GetUtcNow(), user.UserId);
         db.SchoolPolicies.Add(next);
-        return SchoolPolicyDto.From(next.Settings, next.Version, next.EffectiveFrom);
+        return next.Settings.ToDto(next.Version, next.EffectiveFrom);
     }
 }

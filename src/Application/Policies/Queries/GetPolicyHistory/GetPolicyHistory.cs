@@ -15,6 +15,6 @@ public sealed class GetPolicyHistoryHandler(IApplicationDbContext db) : IQueryHa
     public async ValueTask<IReadOnlyList<SchoolPolicyVersionDto>> Handle(GetPolicyHistoryQuery query, CancellationToken cancellationToken)
     {
         var versions = await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).ToListAsync(cancellationToken);
-        return versions.Select(p => new SchoolPolicyVersionDto(p.Version, p.EffectiveFrom, p.ChangedBy, SchoolPolicyDto.From(p.Settings, p.Version, p.EffectiveFrom))).ToList();
+        return versions.Select(p => new SchoolPolicyVersionDto(p.Version, p.EffectiveFrom, p.ChangedBy, p.Settings.ToDto(p.Version, p.EffectiveFrom))).ToList();
     }
 }

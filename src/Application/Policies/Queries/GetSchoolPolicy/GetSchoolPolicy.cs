@@ -14,6 +14,6 @@ public sealed class GetSchoolPolicyHandler(PolicyReader policies) : IQueryHandle
     {
         var current = await policies.CurrentAsync(cancellationToken);
         var limits = await policies.LimitsAsync(cancellationToken);
-        return SchoolPolicyDto.From(current.Settings.ClampTo(limits), current.Version, current.EffectiveFrom);
+        return current.Settings.ClampTo(limits).ToDto(current.Version, current.EffectiveFrom);
     }
 }

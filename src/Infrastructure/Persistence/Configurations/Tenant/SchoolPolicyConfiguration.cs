@@ -10,7 +10,11 @@ internal sealed class SchoolPolicyConfiguration : IEntityTypeConfiguration<Schoo
     {
         builder.ToTable("SchoolPolicies");
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Ignore(p => p.Settings);
+        // The settings keep the columns they had as plain properties: each column is named after its field.
+        builder.ComplexProperty(p => p.Settings, settings =>
+        {
+            foreach (var field in settings.Metadata.ComplexType.GetProperties()) field.SetColumnName(field.Name);
+        });
         // Widened with the tenant by convention: two concurrent changes cannot both become version n + 1.
         builder.HasIndex(p => p.Version).IsUnique();
     }
