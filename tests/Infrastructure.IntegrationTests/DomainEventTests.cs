@@ -47,6 +47,13 @@ public abstract class DomainEventTests<TDatabase>(TDatabase database) : Database
         return (group, [teacher, schoolClass, semester, group]);
     }
 
+    private async Task SaveAsync(object[] rows)
+    {
+        await using var scope = Scope();
+        scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().AddRange(rows);
+        await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(Ct);
+    }
+
     private async Task<(int Audit, int Outbox)> CommittedRecordsAsync(Guid groupId)
     {
         await using var check = Scope();
@@ -85,11 +92,7 @@ public abstract class DomainEventTests<TDatabase>(TDatabase database) : Database
     public async Task A_failed_save_leaves_no_audit_entry_and_no_outbox_message()
     {
         var (group, rows) = PublishableGroup();
-        await using (var first = Scope())
-        {
-            first.ServiceProvider.GetRequiredService<ApplicationDbContext>().AddRange(rows);
-            await first.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(Ct);
-        }
+        await SaveAsync(rows);
 
         await using var scope = Scope();
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
@@ -126,11 +129,7 @@ public abstract class DomainEventTests<TDatabase>(TDatabase database) : Database
     public async Task An_audited_read_commits_its_records_and_refuses_to_save_anything_else()
     {
         var (group, rows) = PublishableGroup();
-        await using (var first = Scope())
-        {
-            first.ServiceProvider.GetRequiredService<ApplicationDbContext>().AddRange(rows);
-            await first.ServiceProvider.GetRequiredService<IUnitOfWork>().SaveChangesAsync(Ct);
-        }
+        await SaveAsync(rows);
 
         await using (var read = Scope())
         {

@@ -459,6 +459,33 @@ public abstract class MentorGroupTests<TApp>(TApp app) : FunctionalTest<TApp>(ap
         (await AssignAsync(s, group, c.Students[0].Id, s.Mentors[1].Id)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// Puts one new student of each of <paramref name="classes"/> new classes with the mentor, all at once from clients
+    /// of their own; exactly one may win, the others conflict (409) or meet the cap (422). Returns the groups.
+    /// </summary>
+    private async Task<List<Guid>> AssignAtOnceAsync(Setup s, Guid mentor, int classes)
+    {
+        var pairs = new List<(Guid Group, Guid Student)>();
+        for (var i = 0; i < classes; i++)
+        {
+            var c = await ClassAsync(s, students: 1);
+            pairs.Add((await GroupAsync(s, c), c.Students[0].Id));
+        }
+        var clients = await Task.WhenAll(pairs.Select(_ => Api.As(s.School.SchoolAdmin)));
+
+        var responses = await Task.WhenAll(pairs.Select((p, i) =>
+            clients[i].PutAsJsonAsync(s.School.Route($"mentor-groups/{p.Group}/assignments/{p.Student}"), new { mentorIds = new[] { mentor } }, Ct)));
+
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        statuses.Count(x => x == HttpStatusCode.OK).ShouldBe(1, string.Join(", ", statuses));
+        statuses.Where(x => x != HttpStatusCode.OK).ShouldAllBe(x => x == HttpStatusCode.Conflict || x == HttpStatusCode.UnprocessableEntity);
+        foreach (var client in clients) client.Dispose();
+        return [.. pairs.Select(p => p.Group)];
+    }
+
+    private async Task<int> MenteeCountAsync(Setup s, Guid mentor) =>
+        (await (await s.Admin.GetAsync(s.School.Route($"teachers/{mentor}/mentees"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetArrayLength();
+
     [Fact]
     public async Task Parallel_assignments_to_a_mentor_with_one_place_left_never_exceed_the_cap_R3()
     {
@@ -466,50 +493,23 @@ public abstract class MentorGroupTests<TApp>(TApp app) : FunctionalTest<TApp>(ap
         var mentor = s.Mentors[0].Id;
         var first = await ClassAsync(s, students: 1);
         (await AssignAsync(s, await GroupAsync(s, first), first.Students[0].Id, mentor)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var classes = new List<(Guid Group, Guid Student)>();
-        for (var i = 0; i < 6; i++)
-        {
-            var c = await ClassAsync(s, students: 1);
-            classes.Add((await GroupAsync(s, c), c.Students[0].Id));
-        }
-        var clients = await Task.WhenAll(classes.Select(_ => Api.As(s.School.SchoolAdmin)));
 
-        var responses = await Task.WhenAll(classes.Select((c, i) =>
-            clients[i].PutAsJsonAsync(s.School.Route($"mentor-groups/{c.Group}/assignments/{c.Student}"), new { mentorIds = new[] { mentor } }, Ct)));
+        var groups = await AssignAtOnceAsync(s, mentor, classes: 6);
 
-        var statuses = responses.Select(r => r.StatusCode).ToList();
-        statuses.Count(x => x == HttpStatusCode.OK).ShouldBe(1, string.Join(", ", statuses));
-        statuses.Where(x => x != HttpStatusCode.OK).ShouldAllBe(x => x == HttpStatusCode.Conflict || x == HttpStatusCode.UnprocessableEntity);
-        var pairs = await (await s.Admin.GetAsync(s.School.Route($"teachers/{mentor}/mentees"), Ct)).ShouldBeJson(HttpStatusCode.OK);
-        pairs.GetArrayLength().ShouldBe(2);
-        (await GroupDetailAsync(s, classes[0].Group)).GetProperty("mentors")[0].GetProperty("load").GetInt32().ShouldBe(2);
-        foreach (var client in clients) client.Dispose();
+        (await MenteeCountAsync(s, mentor)).ShouldBe(2);
+        (await GroupDetailAsync(s, groups[0])).GetProperty("mentors")[0].GetProperty("load").GetInt32().ShouldBe(2);
     }
 
     [Fact]
     public async Task Concurrent_assignments_never_exceed_the_cap_R3()
     {
         var s = await SchoolAsync(mentors: 1, cap: 1);
-        var classes = new List<(Guid Group, Guid Student)>();
-        for (var i = 0; i < 4; i++)
-        {
-            var c = await ClassAsync(s, students: 1);
-            classes.Add((await GroupAsync(s, c), c.Students[0].Id));
-        }
         var mentor = s.Mentors[0].Id;
-        var clients = await Task.WhenAll(classes.Select(_ => Api.As(s.School.SchoolAdmin)));
 
-        var responses = await Task.WhenAll(classes.Select((c, i) =>
-            clients[i].PutAsJsonAsync(s.School.Route($"mentor-groups/{c.Group}/assignments/{c.Student}"), new { mentorIds = new[] { mentor } }, Ct)));
+        await AssignAtOnceAsync(s, mentor, classes: 4);
 
-        var statuses = responses.Select(r => r.StatusCode).ToList();
-        statuses.Count(x => x == HttpStatusCode.OK).ShouldBe(1, string.Join(", ", statuses));
-        statuses.Where(x => x != HttpStatusCode.OK).ShouldAllBe(x => x == HttpStatusCode.Conflict || x == HttpStatusCode.UnprocessableEntity);
-        var pairs = await (await s.Admin.GetAsync(s.School.Route($"teachers/{mentor}/mentees"), Ct)).ShouldBeJson(HttpStatusCode.OK);
-        pairs.GetArrayLength().ShouldBe(1);
-        foreach (var client in clients) client.Dispose();
+        (await MenteeCountAsync(s, mentor)).ShouldBe(1);
     }
-
 }
 
 public sealed class MentorGroupTestsOnSqlite(SqliteApp app) : MentorGroupTests<SqliteApp>(app);
