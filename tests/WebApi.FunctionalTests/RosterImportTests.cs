@@ -350,6 +350,29 @@ public abstract class RosterImportTests<TApp>(TApp app) : FunctionalTest<TApp>(a
     }
 
     [Fact]
+    public async Task A_status_column_marks_leavers_and_refuses_unknown_statuses_and_new_leavers_R15()
+    {
+        var (school, admin) = await SchoolAsync();
+        (await ImportAsync(admin, school, Utf8Bom("工号,姓名\nT001,王老师\n"), "teachers.csv")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ImportAsync(admin, school, Utf8Bom("name,grade,headTeacherEmployeeNo\n初一(1)班,7,T001\n"), "classes.csv")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ImportAsync(admin, school, Utf8Bom("学号,姓名,班级,性别,状态\nS001,张三,初一(1)班,男,在读\nS002,李四,初一(1)班,女,active\n"), "students.csv"))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var bad = "学号,姓名,班级,性别,状态\nS001,张三,初一(1)班,男,毕业了\nS009,新生,初一(1)班,女,离校\n";
+        var problem = await (await ImportAsync(admin, school, Utf8Bom(bad), "students.csv")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("field").GetString()))
+            .ShouldBe([(2, "status"), (3, "status")]);
+        (await ListAsync(admin, school, "students")).ShouldAllBe(s => s.GetProperty("isActive").GetBoolean());
+
+        var left = await (await ImportAsync(admin, school, Utf8Bom("学号,姓名,班级,性别,状态\nS002,李四,初一(1)班,女,离校\n"), "students.csv")).ShouldBeJson(HttpStatusCode.OK);
+        left.GetProperty("students").GetProperty("updated").GetInt32().ShouldBe(1);
+        var page = await (await admin.GetAsync(school.Route("students?includeInactive=true"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        var stored = page.GetProperty("items").EnumerateArray().ToList();
+        stored.Single(s => s.GetProperty("studentNo").GetString() == "S002").GetProperty("isActive").GetBoolean().ShouldBeFalse();
+        stored.Single(s => s.GetProperty("studentNo").GetString() == "S001").GetProperty("isActive").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_csv_saved_by_Chinese_Excel_in_GB18030_is_read()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
