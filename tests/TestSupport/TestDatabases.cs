@@ -14,6 +14,12 @@ public interface ITestDatabaseServer
 
     /// <summary>A connection string to a database that does not exist yet (migrations create it).</summary>
     string NewDatabase();
+
+    /// <summary>A value for <c>Tenancy:DatabaseServers:{name}</c>: a connection string with <c>{database}</c>, its databases apart from any other server's.</summary>
+    string NewDatabaseServer();
+
+    /// <summary>A value for <c>Tenancy:DatabaseServers:{name}</c> on which nothing answers.</summary>
+    string UnreachableDatabaseServer();
 }
 
 /// <summary>SQLite files in a temporary folder: always available.</summary>
@@ -27,6 +33,11 @@ public sealed class SqliteTestServer : ITestDatabaseServer
     public string? SkipReason => null;
 
     public string NewDatabase() => $"Data Source={Path.Combine(_folder, $"{Guid.NewGuid():N}.db")}";
+
+    public string NewDatabaseServer() => $"Data Source={Path.Combine(Directory.CreateDirectory(Path.Combine(_folder, $"server-{Guid.NewGuid():N}")).FullName, "{database}.db")}";
+
+    /// <summary>A folder that does not exist: SQLite creates files, never folders.</summary>
+    public string UnreachableDatabaseServer() => $"Data Source={Path.Combine(_folder, $"missing-{Guid.NewGuid():N}", "{database}.db")}";
 }
 
 /// <summary>
@@ -58,6 +69,12 @@ public sealed class PostgresTestServer : ITestDatabaseServer
         Database = $"mc_{Guid.NewGuid():N}",
         MaxPoolSize = 20,
     }.ConnectionString;
+
+    public string NewDatabaseServer() => new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = "{database}", MaxPoolSize = 20 }.ConnectionString;
+
+    /// <summary>Port 1 on this machine, where nothing listens: connections are refused at once.</summary>
+    public string UnreachableDatabaseServer() =>
+        new NpgsqlConnectionStringBuilder(_adminConnectionString) { Host = "127.0.0.1", Port = 1, Database = "{database}", Timeout = 5 }.ConnectionString;
 
     private static async Task<PostgresTestServer> StartAsync()
     {
