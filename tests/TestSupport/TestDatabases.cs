@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using Testcontainers.PostgreSql;
 
@@ -20,6 +21,9 @@ public interface ITestDatabaseServer
 
     /// <summary>A value for <c>Tenancy:DatabaseServers:{name}</c> on which nothing answers.</summary>
     string UnreachableDatabaseServer();
+
+    /// <summary>Makes the existing database behind <paramref name="connectionString"/> stop answering, or answer again.</summary>
+    Task SetOfflineAsync(string connectionString, bool offline);
 }
 
 /// <summary>SQLite files in a temporary folder: always available.</summary>
@@ -38,6 +42,16 @@ public sealed class SqliteTestServer : ITestDatabaseServer
 
     /// <summary>A folder that does not exist: SQLite creates files, never folders.</summary>
     public string UnreachableDatabaseServer() => $"Data Source={Path.Combine(_folder, $"missing-{Guid.NewGuid():N}", "{database}.db")}";
+
+    /// <summary>Moves the database's folder away and back; pooled connections, which would still reach the moved file, are dropped.</summary>
+    public Task SetOfflineAsync(string connectionString, bool offline)
+    {
+        var folder = Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource)!;
+        SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        if (offline) Directory.Move(folder, folder + ".offline");
+        else Directory.Move(folder + ".offline", folder);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>
@@ -75,6 +89,19 @@ public sealed class PostgresTestServer : ITestDatabaseServer
     /// <summary>Port 1 on this machine, where nothing listens: connections are refused at once.</summary>
     public string UnreachableDatabaseServer() =>
         new NpgsqlConnectionStringBuilder(_adminConnectionString) { Host = "127.0.0.1", Port = 1, Database = "{database}", Timeout = 5 }.ConnectionString;
+
+    /// <summary>Closes the database to new connections and ends the open ones, or opens it again.</summary>
+    public async Task SetOfflineAsync(string connectionString, bool offline)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var admin = new NpgsqlConnection(_adminConnectionString);
+        await admin.OpenAsync();
+        await using var command = admin.CreateCommand();
+        command.CommandText = $"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS {(offline ? "false" : "true")};"
+                              + (offline ? $" SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}';" : "");
+        await command.ExecuteNonQueryAsync();
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+    }
 
     private static async Task<PostgresTestServer> StartAsync()
     {

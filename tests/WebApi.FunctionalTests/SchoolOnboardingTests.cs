@@ -90,6 +90,7 @@ public abstract class SchoolOnboardingTests<TApp>(TApp app) : FunctionalTest<TAp
 
         var school = await response.ShouldBeJson(HttpStatusCode.Created);
         school.GetProperty("hasDedicatedDatabase").GetBoolean().ShouldBeTrue();
+        school.GetProperty("status").GetString().ShouldBe("ready");
         school.TryGetProperty("connectionString", out _).ShouldBeFalse();
         (await StoredConnectionStringAsync(code)).ShouldBe(App.Factory.DedicatedServerConnectionString.Replace("{database}", DedicatedDatabase.NameFor(code)));
         using var schoolAdmin = await Api.As($"{code}-admin");

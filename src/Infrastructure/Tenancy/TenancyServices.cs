@@ -7,12 +7,17 @@ namespace MentorCloud.Infrastructure.Tenancy;
 
 public static class TenancyServices
 {
-    /// <summary>The configured database servers.</summary>
+    /// <summary>The configured database servers, the availability of dedicated databases, their re-check and its health check.</summary>
     public static IServiceCollection AddDedicatedDatabases(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TenancyOptions>, TenancyOptionsValidator>();
         services.AddSingleton<IDatabaseServers, ConfiguredDatabaseServers>();
+        services.AddSingleton<TenantAvailability>();
+        services.AddSingleton<ITenantAvailability>(sp => sp.GetRequiredService<TenantAvailability>());
+        services.AddSingleton<TenantDatabases>();
+        services.AddHostedService<TenantDatabaseMonitor>();
+        services.AddHealthChecks().AddCheck<SchoolDatabasesHealthCheck>("school-databases", tags: ["ready"]);
         return services;
     }
 }
