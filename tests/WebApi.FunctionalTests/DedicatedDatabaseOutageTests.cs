@@ -73,6 +73,29 @@ public abstract class DedicatedDatabaseOutageTests<TApp>(TApp app) : FunctionalT
     }
 
     [Fact]
+    public async Task Readiness_is_unhealthy_when_the_catalog_database_does_not_answer_and_names_no_host()
+    {
+        var server = App.Factory.Database;
+        var catalog = server.NewDatabaseServer().Replace("{database}", $"mc_catalog_{Guid.NewGuid():N}");
+        await using var factory = new MentorCloudFactory(server, catalog);
+        var api = new TestApi(factory);
+        (await ReadyAsync(api)).ShouldBe("Healthy");
+
+        await server.SetOfflineAsync(catalog, offline: true);
+        try
+        {
+            using var client = api.Anonymous();
+            var response = await client.GetAsync("/health/ready", Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Unhealthy");
+        }
+        finally
+        {
+            await server.SetOfflineAsync(catalog, offline: false);
+        }
+    }
+
+    [Fact]
     public async Task A_database_server_without_the_database_placeholder_stops_the_start_with_a_clear_message()
     {
         await using var factory = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(),
