@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<ITenantStore, CatalogTenantStore>();
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
         services.AddScoped<ITenantProvisioner, TenantProvisioner>();
+        services.AddDedicatedDatabases(configuration);
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<DomainEventQueue>();
         services.AddScoped<IDomainEventQueue>(sp => sp.GetRequiredService<DomainEventQueue>());

@@ -33,7 +33,7 @@ app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapScalarApiReference("/scalar", o => o.WithTitle("MentorCloud API").AddPreferredSecuritySchemes("Bearer"));
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponses.WriteAsync });
 
 var api = app.NewVersionedApi("MentorCloud").MapGroup("/api/v1").HasApiVersion(new ApiVersion(1)).RequireAuthorization()
     .ProducesProblem(StatusCodes.Status400BadRequest)

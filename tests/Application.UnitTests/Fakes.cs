@@ -49,21 +49,6 @@ internal sealed class FakeUnitOfWork : IUnitOfWork
     }
 }
 
-/// <summary>Accepts or refuses every connection string, and remembers which ones it was asked about.</summary>
-internal sealed class FakeTenantProvisioner(bool acceptsConnectionStrings = true) : ITenantProvisioner
-{
-    public List<string> Checked { get; } = [];
-
-    public bool IsValidConnectionString(string connectionString)
-    {
-        Checked.Add(connectionString);
-        return acceptsConnectionStrings;
-    }
-
-    public Task ProvisionAsync(TenantInfo tenant, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("Validators never provision a tenant.");
-}
-
 /// <summary>A hand-written end of the pipeline: answers <paramref name="response"/> and counts its calls.</summary>
 internal sealed class NextStep<TMessage, TResponse>(TResponse response)
     where TMessage : notnull, IMessage

@@ -1,4 +1,4 @@
-using MentorCloud.Application.Common.Localization;
+using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Common.Validation;
 using MentorCloud.Application.Schools.Commands.OnboardSchool;
 
@@ -9,51 +9,26 @@ public sealed class OnboardSchoolValidatorTests
     private static readonly OnboardSchoolCommand Valid =
         new("north-1", "first-middle", "第一中学", new NewAdmin("first.admin", "Passw0rd", "校管理员"), null);
 
+    private readonly OnboardSchoolValidator _validator = new();
+
     [Fact]
-    public void A_school_in_the_shared_database_is_valid() =>
-        new OnboardSchoolValidator(new FakeTenantProvisioner()).FailingFields(Valid).ShouldBeEmpty();
+    public void A_school_in_the_shared_database_is_valid() => _validator.FailingFields(Valid).ShouldBeEmpty();
+
+    [Fact]
+    public void A_school_on_a_named_server_is_valid() =>
+        _validator.FailingFields(Valid with { DatabaseServer = "primary" }).ShouldBeEmpty();
 
     [Theory]
-    [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Connection_string_is_not_checked_when_absent(string? connectionString)
-    {
-        var provisioner = new FakeTenantProvisioner(acceptsConnectionStrings: false);
-
-        new OnboardSchoolValidator(provisioner).FailingFields(Valid with { ConnectionString = connectionString }).ShouldBeEmpty();
-
-        provisioner.Checked.ShouldBeEmpty();
-    }
+    public void Database_server_given_must_name_something(string server) =>
+        _validator.FailingFields(Valid with { DatabaseServer = server }).ShouldBe(["DatabaseServer"]);
 
     [Fact]
-    public void Connection_string_is_checked_by_the_provisioner_when_given()
+    public void Database_server_name_is_at_most_100_characters()
     {
-        var provisioner = new FakeTenantProvisioner(acceptsConnectionStrings: true);
-
-        new OnboardSchoolValidator(provisioner).FailingFields(Valid with { ConnectionString = "Data Source=first.db" }).ShouldBeEmpty();
-
-        provisioner.Checked.ShouldBe(["Data Source=first.db"]);
-    }
-
-    [Fact]
-    public void Connection_string_the_provisioner_cannot_read_is_refused()
-    {
-        using var _ = new UiCulture("en");
-        var validator = new OnboardSchoolValidator(new FakeTenantProvisioner(acceptsConnectionStrings: false));
-        var command = Valid with { ConnectionString = "not a connection string" };
-
-        validator.FailingFields(command).ShouldBe(["ConnectionString"]);
-        validator.MessagesFor(command, "ConnectionString").ShouldBe([Messages.ConnectionStringInvalid]);
-    }
-
-    [Fact]
-    public void Connection_string_is_at_most_1000_characters()
-    {
-        var validator = new OnboardSchoolValidator(new FakeTenantProvisioner());
-
-        validator.FailingFields(Valid with { ConnectionString = new string('x', 1000) }).ShouldBeEmpty();
-        validator.FailingFields(Valid with { ConnectionString = new string('x', 1001) }).ShouldBe(["ConnectionString"]);
+        _validator.FailingFields(Valid with { DatabaseServer = new string('x', OnboardSchoolValidator.MaxDatabaseServerLength) }).ShouldBeEmpty();
+        _validator.FailingFields(Valid with { DatabaseServer = new string('x', OnboardSchoolValidator.MaxDatabaseServerLength + 1) }).ShouldBe(["DatabaseServer"]);
     }
 
     [Theory]
@@ -62,19 +37,26 @@ public sealed class OnboardSchoolValidatorTests
     [InlineData("first_middle")]
     [InlineData("f")]
     public void Code_must_be_a_valid_code(string code) =>
-        new OnboardSchoolValidator(new FakeTenantProvisioner()).FailingFields(Valid with { Code = code }).ShouldBe(["Code"]);
+        _validator.FailingFields(Valid with { Code = code }).ShouldBe(["Code"]);
 
     [Fact]
-    public void Name_is_required() =>
-        new OnboardSchoolValidator(new FakeTenantProvisioner()).FailingFields(Valid with { Name = "" }).ShouldBe(["Name"]);
+    public void Name_is_required() => _validator.FailingFields(Valid with { Name = "" }).ShouldBe(["Name"]);
 
     [Fact]
-    public void Admin_is_required() =>
-        new OnboardSchoolValidator(new FakeTenantProvisioner()).FailingFields(Valid with { Admin = null! }).ShouldBe(["Admin"]);
+    public void Admin_is_required() => _validator.FailingFields(Valid with { Admin = null! }).ShouldBe(["Admin"]);
 
     [Fact]
     public void Admin_account_follows_the_account_rules() =>
-        new OnboardSchoolValidator(new FakeTenantProvisioner())
-            .FailingFields(Valid with { Admin = new NewAdmin("a b", "password", "") })
+        _validator.FailingFields(Valid with { Admin = new NewAdmin("a b", "password", "") })
             .ShouldBe(["Admin.DisplayName", "Admin.Password", "Admin.Username"]);
+
+    [Theory]
+    [InlineData("first-middle", "mc_first_middle")]
+    [InlineData("no-1-high", "mc_no_1_high")]
+    [InlineData("abc", "mc_abc")]
+    public void A_dedicated_database_is_named_after_the_school_code_with_only_letters_digits_and_underscores(string code, string database)
+    {
+        DedicatedDatabase.NameFor(code).ShouldBe(database);
+        DedicatedDatabase.NameFor(code).ShouldMatch("^[a-z0-9_]+$");
+    }
 }

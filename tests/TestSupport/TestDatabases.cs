@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using Testcontainers.PostgreSql;
 
@@ -14,6 +15,15 @@ public interface ITestDatabaseServer
 
     /// <summary>A connection string to a database that does not exist yet (migrations create it).</summary>
     string NewDatabase();
+
+    /// <summary>A value for <c>Tenancy:DatabaseServers:{name}</c>: a connection string with <c>{database}</c>, its databases apart from any other server's.</summary>
+    string NewDatabaseServer();
+
+    /// <summary>A value for <c>Tenancy:DatabaseServers:{name}</c> on which nothing answers.</summary>
+    string UnreachableDatabaseServer();
+
+    /// <summary>Makes the existing database behind <paramref name="connectionString"/> stop answering, or answer again.</summary>
+    Task SetOfflineAsync(string connectionString, bool offline);
 }
 
 /// <summary>SQLite files in a temporary folder: always available.</summary>
@@ -27,6 +37,21 @@ public sealed class SqliteTestServer : ITestDatabaseServer
     public string? SkipReason => null;
 
     public string NewDatabase() => $"Data Source={Path.Combine(_folder, $"{Guid.NewGuid():N}.db")}";
+
+    public string NewDatabaseServer() => $"Data Source={Path.Combine(Directory.CreateDirectory(Path.Combine(_folder, $"server-{Guid.NewGuid():N}")).FullName, "{database}.db")}";
+
+    /// <summary>A folder that does not exist: SQLite creates files, never folders.</summary>
+    public string UnreachableDatabaseServer() => $"Data Source={Path.Combine(_folder, $"missing-{Guid.NewGuid():N}", "{database}.db")}";
+
+    /// <summary>Moves the database's folder away and back; pooled connections, which would still reach the moved file, are dropped.</summary>
+    public Task SetOfflineAsync(string connectionString, bool offline)
+    {
+        var folder = Path.GetDirectoryName(new SqliteConnectionStringBuilder(connectionString).DataSource)!;
+        SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+        if (offline) Directory.Move(folder, folder + ".offline");
+        else Directory.Move(folder + ".offline", folder);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>
@@ -58,6 +83,25 @@ public sealed class PostgresTestServer : ITestDatabaseServer
         Database = $"mc_{Guid.NewGuid():N}",
         MaxPoolSize = 20,
     }.ConnectionString;
+
+    public string NewDatabaseServer() => new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = "{database}", MaxPoolSize = 20 }.ConnectionString;
+
+    /// <summary>Port 1 on this machine, where nothing listens: connections are refused at once.</summary>
+    public string UnreachableDatabaseServer() =>
+        new NpgsqlConnectionStringBuilder(_adminConnectionString) { Host = "127.0.0.1", Port = 1, Database = "{database}", Timeout = 5 }.ConnectionString;
+
+    /// <summary>Closes the database to new connections and ends the open ones, or opens it again.</summary>
+    public async Task SetOfflineAsync(string connectionString, bool offline)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var admin = new NpgsqlConnection(_adminConnectionString);
+        await admin.OpenAsync();
+        await using var command = admin.CreateCommand();
+        command.CommandText = $"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS {(offline ? "false" : "true")};"
+                              + (offline ? $" SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}';" : "");
+        await command.ExecuteNonQueryAsync();
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+    }
 
     private static async Task<PostgresTestServer> StartAsync()
     {

@@ -31,6 +31,7 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         paths.ShouldContain("/api/v1/districts");
         paths.ShouldContain("/api/v1/districts/{district}/policy-limits");
         paths.ShouldContain("/api/v1/districts/{district}/schools");
+        paths.ShouldContain("/api/v1/database-servers");
         paths.ShouldContain("/api/v1/schools/{school}/policy");
         paths.ShouldContain("/api/v1/schools/{school}/policy/history");
         paths.ShouldContain("/api/v1/schools/{school}/semesters/current");
@@ -66,6 +67,7 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         { "PUT", "/api/v1/districts/any/policy-limits" },
         { "GET", "/api/v1/districts/any/schools" },
         { "POST", "/api/v1/districts/any/schools" },
+        { "GET", "/api/v1/database-servers" },
         { "GET", "/api/v1/schools/any/policy" },
         { "PUT", "/api/v1/schools/any/policy" },
         { "GET", "/api/v1/schools/any/semesters/current" },

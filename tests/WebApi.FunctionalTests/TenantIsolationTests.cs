@@ -118,11 +118,11 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
     }
 
     [Fact]
-    public async Task A_school_with_its_own_database_keeps_its_data_there()
+    public async Task A_school_on_a_configured_server_keeps_its_data_in_its_own_database_there()
     {
-        var dedicated = App.Factory.Database.NewDatabase();
-        var school = await Api.CreateSchoolAsync(connectionString: dedicated);
+        var school = await Api.CreateSchoolAsync(databaseServer: MentorCloudFactory.DedicatedServer);
         var shared = await Api.CreateSchoolAsync();
+        var dedicated = App.Factory.DedicatedServerConnectionString.Replace("{database}", DedicatedDatabase.NameFor(school.School));
 
         using var admin = await Api.As(school.SchoolAdmin);
         (await admin.GetAsync($"/api/v1/schools/{school.School}/policy", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);

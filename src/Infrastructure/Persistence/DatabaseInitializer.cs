@@ -12,18 +12,22 @@ using Microsoft.Extensions.Options;
 namespace MentorCloud.Infrastructure.Persistence;
 
 /// <summary>
-/// Start-up work: migrate the catalog, the shared school database and every dedicated one; create the
-/// platform admin from <c>Bootstrap:PlatformAdmin:*</c> when none exists; seed demo data when <c>Demo:Seed</c>.
+/// Start-up work: migrate the catalog, the shared school database and every dedicated one (a dedicated database that
+/// fails leaves its school unavailable, not the service); create the platform admin from <c>Bootstrap:PlatformAdmin:*</c>
+/// when none exists; seed demo data when <c>Demo:Seed</c>.
 /// </summary>
 public sealed class DatabaseInitializer(
     IServiceScopeFactory scopes,
-    ITenantScopeFactory tenantScopes,
+    TenantDatabases tenantDatabases,
     IOptions<DatabaseOptions> database,
+    IOptions<TenancyOptions> tenancy,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        // Reading the settings validates them: a misconfigured database server stops the start before any database is touched.
+        _ = tenancy.Value;
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var catalog = services.GetRequiredService<CatalogDbContext>();
@@ -48,11 +52,7 @@ public sealed class DatabaseInitializer(
         }
 
         foreach (var tenant in await store.WithDedicatedDatabaseAsync(cancellationToken))
-        {
-            await using var tenantScope = tenantScopes.CreateScope(tenant);
-            await tenantScope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync(cancellationToken);
-            logger.LogInformation("Migrated the dedicated database of school {School}", tenant.Identifier);
-        }
+            await tenantDatabases.TryMigrateAsync(tenant, cancellationToken);
     }
 
     private async Task EnsurePlatformAdminAsync(CatalogDbContext catalog, IIdentityService identity, CancellationToken cancellationToken)

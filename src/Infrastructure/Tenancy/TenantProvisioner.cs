@@ -1,36 +1,29 @@
+using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Policies;
 using MentorCloud.Infrastructure.Persistence;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace MentorCloud.Infrastructure.Tenancy;
 
-public sealed class TenantProvisioner(ITenantScopeFactory scopes, CatalogDbContext catalog, IOptions<DatabaseOptions> database, TimeProvider clock) : ITenantProvisioner
+public sealed class TenantProvisioner(ITenantScopeFactory scopes, CatalogDbContext catalog, IOptions<TenancyOptions> tenancy, TimeProvider clock) : ITenantProvisioner
 {
-    public bool IsValidConnectionString(string connectionString)
+    public async Task ProvisionAsync(TenantInfo tenant, CancellationToken cancellationToken)
     {
         try
         {
-            return database.Value.Provider switch
-            {
-                DatabaseProvider.Sqlite => !string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(connectionString).DataSource),
-                DatabaseProvider.PostgreSql => !string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host),
-                DatabaseProvider.SqlServer => !string.IsNullOrWhiteSpace(new SqlConnectionStringBuilder(connectionString).DataSource),
-                _ => false,
-            };
+            await ProvisionStorageAsync(tenant, cancellationToken);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        catch (Exception ex) when (tenant.ConnectionString is not null && DatabaseFailures.IsDatabaseFailure(ex))
         {
-            return false;
+            // The catalog has not saved the school yet, so nothing is stored; the operator's server, not the caller, is at fault.
+            throw new DatabaseUnavailableException(Messages.DatabaseServerUnavailableDetail, tenancy.Value.RetryInterval, ex);
         }
     }
 
-    public async Task ProvisionAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    private async Task ProvisionStorageAsync(TenantInfo tenant, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();

@@ -9,6 +9,7 @@ using MentorCloud.Application.Districts.Queries.GetDistricts;
 using MentorCloud.Application.Districts.Queries.GetPolicyLimits;
 using MentorCloud.Application.Schools;
 using MentorCloud.Application.Schools.Commands.OnboardSchool;
+using MentorCloud.Application.Schools.Queries.GetDatabaseServers;
 using MentorCloud.Application.Schools.Queries.GetSchools;
 
 namespace MentorCloud.WebApi.Endpoints;
@@ -47,18 +48,26 @@ public static class DistrictEndpoints
 
         districts.MapPost("/{district}/schools", async (string district, OnboardSchoolRequest body, ISender sender, CancellationToken ct) =>
             {
-                var school = await sender.Send(new OnboardSchoolCommand(district, body.Code, body.Name, body.Admin, body.ConnectionString), ct);
+                var school = await sender.Send(new OnboardSchoolCommand(district, body.Code, body.Name, body.Admin, body.DatabaseServer), ct);
                 return TypedResults.Created($"/api/v1/districts/{district}/schools/{school.Code}", school);
             })
-            .WithSummary("Onboard a school (tenant) with its first school admin, optionally in a dedicated database");
+            .WithSummary("Onboard a school (tenant) with its first school admin, optionally in a dedicated database on a configured server")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         districts.MapGet("/{district}/schools", (string district, ISender sender, CancellationToken ct, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
                 sender.Send(new GetSchoolsQuery(district, page, pageSize), ct))
             .WithSummary("The district's schools")
             .Produces<PagedList<SchoolDto>>();
+
+        api.MapGet("/database-servers", (ISender sender, CancellationToken ct, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
+                sender.Send(new GetDatabaseServersQuery(page, pageSize), ct))
+            .WithTags("Districts")
+            .WithSummary("The configured database servers a school may be placed on, by name (platform-admin, district-admin)")
+            .Produces<PagedList<DatabaseServerDto>>();
         return api;
     }
 
-    /// <summary>Body of <c>POST /districts/{district}/schools</c>.</summary>
-    public sealed record OnboardSchoolRequest(string Code, string Name, NewAdmin Admin, string? ConnectionString);
+    /// <summary>Body of <c>POST /districts/{district}/schools</c>. There is deliberately no connection string: callers name a configured server.</summary>
+    public sealed record OnboardSchoolRequest(string Code, string Name, NewAdmin Admin, string? DatabaseServer);
 }

@@ -1,5 +1,6 @@
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Localization;
+using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -31,6 +32,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Detail = $"{rule.Rule}: {rule.Message}",
                 Extensions = { ["rule"] = rule.Rule, ["violation"] = rule.Details },
             },
+            DatabaseUnavailableException unavailable => Unavailable(httpContext, unavailable),
             _ => null,
         };
 
@@ -42,6 +44,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Unavailable(HttpContext httpContext, DatabaseUnavailableException unavailable)
+    {
+        httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails { Status = 503, Detail = unavailable.Message };
     }
 
     /// <summary>Localized titles by status code, for every problem the service writes.</summary>
@@ -57,6 +65,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         422 => Messages.TitleRuleViolation,
         429 => Messages.TitleTooManyRequests,
         500 => Messages.TitleServerError,
+        503 => Messages.TitleServiceUnavailable,
         _ => null,
     };
 }

@@ -2,6 +2,7 @@ using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Infrastructure.Tenancy;
+using Microsoft.Extensions.Options;
 
 namespace MentorCloud.WebApi.Infrastructure;
 
@@ -22,8 +23,10 @@ public sealed class RouteTenantStrategy : ITenantResolutionStrategy
 /// <summary>
 /// Sets the request's tenant from the route and checks it against the caller's token. A school the caller
 /// may not reach answers 404 exactly like one that does not exist. Anonymous callers pass on to get 401.
+/// A school whose dedicated database does not answer, known before or found during the request, answers 503 with
+/// <c>Retry-After</c>; every other school is served as usual.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantAvailability availability, TenantDatabases databases, IOptions<TenancyOptions> tenancy)
 {
     public async Task InvokeAsync(HttpContext context, ITenantResolutionStrategy strategy, ITenantStore store, TenantContext tenantContext, ICurrentUser user)
     {
@@ -41,8 +44,19 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             return;
         }
 
+        if (!availability.IsAvailable(tenant.Id))
+            throw new DatabaseUnavailableException(Messages.DatabaseUnavailableDetail, tenancy.Value.RetryInterval);
+
         tenantContext.Set(tenant);
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (tenant.ConnectionString is not null && !context.Response.HasStarted && DatabaseFailures.IsDatabaseFailure(ex))
+        {
+            if (!await databases.ConfirmOutageAsync(tenant, ex, context.RequestAborted)) throw;
+            throw new DatabaseUnavailableException(Messages.DatabaseUnavailableDetail, tenancy.Value.RetryInterval, ex);
+        }
     }
 
     private static bool MayReach(ICurrentUser user, TenantInfo tenant) =>

@@ -12,8 +12,17 @@ public sealed class MentorCloudFactory(ITestDatabaseServer server, string connec
     public const string PlatformAdmin = "platform";
     public const string PlatformPassword = "Platform#2026";
 
+    /// <summary>The name under <c>Tenancy:DatabaseServers</c> of a server on the test engine for dedicated school databases.</summary>
+    public const string DedicatedServer = "test";
+
+    /// <summary>The name of a configured server on which nothing answers.</summary>
+    public const string UnreachableServer = "unreachable";
+
     public ITestDatabaseServer Database { get; } = server;
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>The connection string, with <c>{database}</c>, configured as <see cref="DedicatedServer"/>.</summary>
+    public string DedicatedServerConnectionString { get; } = server.NewDatabaseServer();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,6 +35,8 @@ public sealed class MentorCloudFactory(ITestDatabaseServer server, string connec
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("RateLimiting:Token:PermitLimit", "100000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting($"Tenancy:DatabaseServers:{DedicatedServer}", DedicatedServerConnectionString);
+        builder.UseSetting($"Tenancy:DatabaseServers:{UnreachableServer}", Database.UnreachableDatabaseServer());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

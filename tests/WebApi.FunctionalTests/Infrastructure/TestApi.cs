@@ -58,15 +58,15 @@ public sealed class TestApi(MentorCloudFactory factory)
         return (code, admin);
     }
 
-    /// <summary>A new school in a new district; returns both codes and the admins' usernames.</summary>
-    public async Task<SchoolSetup> CreateSchoolAsync(string? connectionString = null)
+    /// <summary>A new school in a new district, in the shared database or on the named configured server; returns both codes and the admins' usernames.</summary>
+    public async Task<SchoolSetup> CreateSchoolAsync(string? databaseServer = null)
     {
         var (district, districtAdmin) = await CreateDistrictAsync();
         var code = UniqueCode("s");
         var admin = $"{code}-admin";
         using var client = await As(districtAdmin);
         var response = await client.PostAsJsonAsync($"/api/v1/districts/{district}/schools",
-            new { code, name = $"School {code}", admin = new { username = admin, password = Password, displayName = "校管理员" }, connectionString });
+            new { code, name = $"School {code}", admin = new { username = admin, password = Password, displayName = "校管理员" }, databaseServer });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Json);
         return new SchoolSetup(district, districtAdmin, code, admin, body.GetProperty("id").GetGuid());

@@ -16,7 +16,11 @@ public static class Messages
     public static string CodeFormat => T("代码须为 2–40 个小写字母、数字或 '-'。", "Use 2–40 lowercase letters, digits or '-'.");
     public static string PasswordPolicy => T("密码至少 8 位,且须同时包含字母和数字。", "The password needs at least 8 characters with both letters and digits.");
     public static string UsernameFormat => T("用户名须为 3–64 个字母、数字或 . _ - @。", "Use 3–64 letters, digits or . _ - @ for the username.");
-    public static string ConnectionStringInvalid => T("无法识别该数据库连接字符串。", "The connection string is not valid for the configured database provider.");
+    public static string UnknownDatabaseServer(string name) => T($"未配置名为 '{name}' 的数据库服务器,可用名称见 GET /api/v1/database-servers。",
+        $"No database server named '{name}' is configured; GET /api/v1/database-servers lists the names.");
+    public static string DatabaseUnavailableDetail => T("该学校的数据库暂时无法访问,请稍后重试。", "The school's database does not answer at the moment; try again later.");
+    public static string DatabaseServerUnavailableDetail => T("所选数据库服务器暂时无法访问,未保存任何内容,请稍后重试。",
+        "The chosen database server does not answer; nothing was stored. Try again later.");
     public static string DuplicateDistrict(string code) => T($"区代码 '{code}' 已存在。", $"District code '{code}' already exists.");
     public static string DuplicateSchool(string code) => T($"学校代码 '{code}' 已存在。", $"School code '{code}' already exists.");
     public static string DuplicateUsername(string username) => T($"用户名 '{username}' 已被使用。", $"Username '{username}' is already taken.");
@@ -45,6 +49,7 @@ public static class Messages
     public static string TitleUnsupportedMediaType => T("不支持的内容类型", "Unsupported media type");
     public static string TitleRuleViolation => T("违反业务规则", "A business rule refused the request");
     public static string TitleTooManyRequests => T("请求过于频繁", "Too many requests");
+    public static string TitleServiceUnavailable => T("服务暂时不可用", "Service unavailable");
     public static string TitleServerError => T("服务器内部错误", "An unexpected error occurred");
     public static string InvalidCredentials => T("用户名或密码错误。", "Invalid username or password.");
     public static string AccountLocked => T("登录失败次数过多,账户已暂时锁定。", "Too many failed sign-ins: the account is locked for a while.");

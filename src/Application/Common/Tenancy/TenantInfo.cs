@@ -29,9 +29,6 @@ public interface ITenantStore
 /// <summary>Prepares a new school's storage: its dedicated database, when it has one, and its default policy.</summary>
 public interface ITenantProvisioner
 {
-    /// <summary>True when the connection string can be understood by the configured database provider.</summary>
-    bool IsValidConnectionString(string connectionString);
-
     Task ProvisionAsync(TenantInfo tenant, CancellationToken cancellationToken);
 }
 

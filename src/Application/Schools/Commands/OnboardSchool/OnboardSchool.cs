@@ -11,13 +11,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Schools.Commands.OnboardSchool;
 
-/// <summary>Onboards a school (tenant) into a district with its first school administrator, optionally in a dedicated database.</summary>
+/// <summary>
+/// Onboards a school (tenant) into a district with its first school administrator, optionally in a dedicated database on a
+/// server the operator configured (<paramref name="DatabaseServer"/> is its name, never a connection string).
+/// </summary>
 [RequiresRole(Roles.DistrictAdmin)]
-public sealed record OnboardSchoolCommand(string DistrictCode, string Code, string Name, NewAdmin Admin, string? ConnectionString)
+public sealed record OnboardSchoolCommand(string DistrictCode, string Code, string Name, NewAdmin Admin, string? DatabaseServer)
     : ICommand<SchoolDto>;
 
 public sealed class OnboardSchoolHandler(
-    ICatalogDbContext catalog, IIdentityService identity, ITenantProvisioner provisioner, ICurrentUser user, TimeProvider clock)
+    ICatalogDbContext catalog, IIdentityService identity, ITenantProvisioner provisioner, IDatabaseServers servers, ICurrentUser user,
+    TimeProvider clock)
     : ICommandHandler<OnboardSchoolCommand, SchoolDto>
 {
     public async ValueTask<SchoolDto> Handle(OnboardSchoolCommand command, CancellationToken cancellationToken)
@@ -30,7 +34,11 @@ public sealed class OnboardSchoolHandler(
         if (await identity.UsernameExistsAsync(command.Admin.Username, cancellationToken))
             throw new ConflictException(Messages.DuplicateUsername(command.Admin.Username));
 
-        var school = new School(district.Id, command.Code, command.Name, command.ConnectionString, clock.GetUtcNow());
+        var connectionString = command.DatabaseServer is { } server
+            ? servers.ConnectionStringFor(server, DedicatedDatabase.NameFor(command.Code))
+              ?? throw new RuleViolationException("Tenancy", Messages.UnknownDatabaseServer(server), new { databaseServer = server })
+            : null;
+        var school = new School(district.Id, command.Code, command.Name, connectionString, clock.GetUtcNow());
         catalog.Schools.Add(school);
         identity.CreateUser(new NewUser(command.Admin.Username, command.Admin.Password, command.Admin.DisplayName,
             [Roles.SchoolAdmin], DistrictCode: district.Code, SchoolCode: school.Code));

@@ -1,20 +1,18 @@
 using FluentValidation;
-using MentorCloud.Application.Common.Localization;
-using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Common.Validation;
 
 namespace MentorCloud.Application.Schools.Commands.OnboardSchool;
 
 public sealed class OnboardSchoolValidator : AbstractValidator<OnboardSchoolCommand>
 {
-    public OnboardSchoolValidator(ITenantProvisioner provisioner)
+    public const int MaxDatabaseServerLength = 100;
+
+    public OnboardSchoolValidator()
     {
         RuleFor(x => x.Code).ValidCode();
         RuleFor(x => x.Name).ValidName();
         RuleFor(x => x.Admin).NotNull().SetValidator(new NewAdminValidator());
-        RuleFor(x => x.ConnectionString!)
-            .MaximumLength(1000)
-            .Must(provisioner.IsValidConnectionString).WithMessage(_ => Messages.ConnectionStringInvalid)
-            .When(x => !string.IsNullOrWhiteSpace(x.ConnectionString));
+        // An unknown name is a refusal (422) by the handler; here only the shape of the name.
+        RuleFor(x => x.DatabaseServer!).NotEmpty().MaximumLength(MaxDatabaseServerLength).When(x => x.DatabaseServer is not null);
     }
 }

@@ -1,0 +1,23 @@
+using MentorCloud.Application.Common.Tenancy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MentorCloud.Infrastructure.Tenancy;
+
+public static class TenancyServices
+{
+    /// <summary>The configured database servers, the availability of dedicated databases, their re-check and its health check.</summary>
+    public static IServiceCollection AddDedicatedDatabases(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TenancyOptions>, TenancyOptionsValidator>();
+        services.AddSingleton<IDatabaseServers, ConfiguredDatabaseServers>();
+        services.AddSingleton<TenantAvailability>();
+        services.AddSingleton<ITenantAvailability>(sp => sp.GetRequiredService<TenantAvailability>());
+        services.AddSingleton<TenantDatabases>();
+        services.AddHostedService<TenantDatabaseMonitor>();
+        services.AddHealthChecks().AddCheck<SchoolDatabasesHealthCheck>("school-databases", tags: ["ready"]);
+        return services;
+    }
+}
