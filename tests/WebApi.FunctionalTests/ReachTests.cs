@@ -113,11 +113,18 @@ public abstract class ReachTests<TApp>(TApp app) : FunctionalTest<TApp>(app) whe
     {
         var s = await SchoolAsync();
         var past = await SemesterAsync(s.Admin, s.School, Today.AddDays(-200), Today.AddDays(-30));
-        await PublishAsync(s, await DraftAsync(s, past));
+        var group = await DraftAsync(s, past);
+        await PublishAsync(s, group);
         using var mentor = await Api.As(s.Mentors[0].Login);
 
         await ShouldReachNoneAsync(mentor, s, s.Mentors[0].Id);
         (await MenteesAsync(mentor, s, s.Mentors[0].Id, $"?semesterId={past}")).ShouldBeEmpty();
+        // Nor does the old group show the class's students and their flags.
+        await (await mentor.GetAsync(s.School.Route($"mentor-groups/{group}"), Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await (await mentor.GetAsync(s.School.Route($"mentor-groups/{group}/published-list"), Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
+        (await (await mentor.GetAsync(s.School.Route("mentor-groups"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("totalCount").GetInt32().ShouldBe(0);
+        using var head = await Api.As(s.Head);
+        (await head.GetAsync(s.School.Route($"mentor-groups/{group}"), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         // The school keeps the history of who mentored whom.
         (await MenteesAsync(s.Admin, s, s.Mentors[0].Id, $"?semesterId={past}")).ShouldBe(s.Students, ignoreOrder: true);
     }

@@ -47,6 +47,17 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
     public IQueryable<Guid> MenteeIdsOf(Guid teacherId) => PairsInForce().Where(a => a.MentorId == teacherId).Select(a => a.StudentId);
 
     /// <summary>
+    /// Semesters not over yet. A group's mentors take part in it (see its students, welcome some) while its semester is
+    /// in force or still to come, as selection may run before the semester starts; once it is over only the school and
+    /// the class's head teacher see the group (R16).
+    /// </summary>
+    public IQueryable<Guid> SemesterIdsNotOver()
+    {
+        var today = clock.Today();
+        return db.Semesters.Where(s => s.EndsOn >= today).Select(s => s.Id);
+    }
+
+    /// <summary>
     /// The students the caller reaches: every student for school admins; for a teacher, the students of the classes
     /// they head and their mentees in force (R16); nobody for anyone else. Every teacher's list and read of
     /// students starts here.
