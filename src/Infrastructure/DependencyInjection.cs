@@ -59,6 +59,12 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
+        services.AddOptions<AccountCheckOptions>().Bind(configuration.GetSection(AccountCheckOptions.Section))
+            .Validate(o => o.AccountCheckInterval >= TimeSpan.Zero && o.AccountCheckInterval <= AccountCheckOptions.Longest,
+                "Auth:AccountCheckInterval must lie between 00:00:00 and 00:01:00.")
+            .ValidateOnStart();
+        services.AddScoped<ActiveAccounts>();
+        services.AddScoped<AccountCheckingJwtBearerEvents>();
 
         services.AddRoster(configuration);
         services.AddHealthChecks().AddDbContextCheck<CatalogDbContext>("database", tags: ["ready"]);

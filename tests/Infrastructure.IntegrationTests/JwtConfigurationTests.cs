@@ -36,6 +36,7 @@ public sealed class JwtConfigurationTests
         options.TokenValidationParameters.ValidIssuers.ShouldBe(["mentorcloud"]);
         options.TokenValidationParameters.ValidAudience.ShouldBe("mentorcloud-api");
         options.TokenValidationParameters.ValidateLifetime.ShouldBeTrue();
+        options.EventsType.ShouldBe(typeof(AccountCheckingJwtBearerEvents), "a valid signature is not enough: the account must still be active");
     }
 
     [Fact]

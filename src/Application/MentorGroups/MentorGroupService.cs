@@ -25,10 +25,10 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
         return group;
     }
 
-    /// <summary>Members: school admins, the head teacher, and the group's mentors.</summary>
+    /// <summary>Members: school admins, the head teacher, and the group's mentors until its semester is over (R16).</summary>
     public async Task<bool> IsMemberAsync(MentorGroup group, CancellationToken cancellationToken) =>
         access.IsSchoolAdmin
-        || (user.TeacherId is { } teacherId && group.HasMentor(teacherId))
+        || (user.TeacherId is { } teacherId && group.HasMentor(teacherId) && await access.SemesterIdsNotOver().ContainsAsync(group.SemesterId, cancellationToken))
         || await access.IsHeadTeacherOfAsync(group.ClassId, cancellationToken);
 
     public Task<List<Student>> ActiveStudentsAsync(Guid classId, CancellationToken cancellationToken) =>

@@ -56,3 +56,15 @@ public sealed class SigningKeyProvider
 
     public bool IsGenerated { get; }
 }
+
+/// <summary>
+/// <c>Auth:AccountCheckInterval</c>: how long an answer to "is this token's account still active?" is kept before the
+/// catalog is asked again. R16 wants a deactivated account's tokens to stop within a minute, so at most one minute.
+/// </summary>
+public sealed class AccountCheckOptions
+{
+    public const string Section = "Auth";
+    public static readonly TimeSpan Longest = TimeSpan.FromMinutes(1);
+
+    public TimeSpan AccountCheckInterval { get; set; } = Longest;
+}

@@ -4,7 +4,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace MentorCloud.Infrastructure.Identity;
 
-/// <summary>Validates local tokens with the signing key, or external ones against <c>Jwt:Authority</c>'s published keys.</summary>
+/// <summary>
+/// Validates local tokens with the signing key, or external ones against <c>Jwt:Authority</c>'s published keys; then
+/// checks that the token's account is still active (<see cref="AccountCheckingJwtBearerEvents"/>).
+/// </summary>
 public sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwt, SigningKeyProvider signingKey) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options) => Configure(options);
@@ -13,6 +16,7 @@ public sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwt, SigningKeyProvi
     {
         var settings = jwt.Value;
         options.MapInboundClaims = false;
+        options.EventsType = typeof(AccountCheckingJwtBearerEvents);
         options.Authority = string.IsNullOrWhiteSpace(settings.Authority) ? null : settings.Authority;
         options.TokenValidationParameters = new TokenValidationParameters
         {

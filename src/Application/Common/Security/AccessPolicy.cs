@@ -1,5 +1,7 @@
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Domain.MentorGroups;
+using MentorCloud.Domain.Students;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Common.Security;
@@ -8,7 +10,7 @@ namespace MentorCloud.Application.Common.Security;
 /// Who reaches what inside a school. "Head teacher of class C" is a fact of the data (the class names its
 /// head teacher), not a role. Out of reach answers 404.
 /// </summary>
-public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db)
+public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, TimeProvider clock)
 {
     public bool IsSchoolAdmin => user.IsInRole(Roles.SchoolAdmin);
 
@@ -26,4 +28,50 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db)
         if (IsSchoolAdmin || await IsHeadTeacherOfAsync(classId, cancellationToken)) return;
         throw new NotFoundException(resource, key);
     }
+
+    /// <summary>
+    /// The pairs that give a mentor reach over a student (R16): current pairs of published groups of the semester in
+    /// force (the one containing today, China Standard Time). Drafts, ended pairs and other semesters' pairs give none.
+    /// </summary>
+    public IQueryable<MentorAssignment> PairsInForce()
+    {
+        var today = clock.Today();
+        return from a in db.MentorAssignments
+               join g in db.MentorGroups on a.GroupId equals g.Id
+               join s in db.Semesters on a.SemesterId equals s.Id
+               where a.EndedAt == null && g.Phase == MentorGroupPhase.Published && s.StartsOn <= today && today <= s.EndsOn
+               select a;
+    }
+
+    /// <summary>The students a teacher mentors now (R16).</summary>
+    public IQueryable<Guid> MenteeIdsOf(Guid teacherId) => PairsInForce().Where(a => a.MentorId == teacherId).Select(a => a.StudentId);
+
+    /// <summary>
+    /// Semesters not over yet. A group's mentors take part in it (see its students, welcome some) while its semester is
+    /// in force or still to come, as selection may run before the semester starts; once it is over only the school and
+    /// the class's head teacher see the group (R16).
+    /// </summary>
+    public IQueryable<Guid> SemesterIdsNotOver()
+    {
+        var today = clock.Today();
+        return db.Semesters.Where(s => s.EndsOn >= today).Select(s => s.Id);
+    }
+
+    /// <summary>
+    /// The students the caller reaches: every student for school admins; for a teacher, the students of the classes
+    /// they head and their mentees in force (R16); nobody for anyone else. Every teacher's list and read of
+    /// students starts here.
+    /// </summary>
+    public IQueryable<Student> StudentsInReach()
+    {
+        if (IsSchoolAdmin) return db.Students;
+        if (user.TeacherId is not { } teacherId || !user.IsInRole(Roles.Teacher)) return db.Students.Where(_ => false);
+        var headed = db.Classes.Where(c => c.HeadTeacherId == teacherId).Select(c => c.Id);
+        var mentees = MenteeIdsOf(teacherId);
+        return db.Students.Where(s => headed.Contains(s.ClassId) || mentees.Contains(s.Id));
+    }
+
+    /// <summary>Whether the caller reaches the student (see <see cref="StudentsInReach"/>).</summary>
+    public Task<bool> ReachesStudentAsync(Guid studentId, CancellationToken cancellationToken) =>
+        StudentsInReach().AnyAsync(s => s.Id == studentId, cancellationToken);
 }

@@ -7,7 +7,7 @@ using MentorCloud.Application.Common.Tenancy;
 
 namespace MentorCloud.Application.MentorGroups.Queries.GetMentorGroups;
 
-/// <summary>Mentor groups: all for school admins; for teachers, the groups of classes they head or groups they mentor in.</summary>
+/// <summary>Mentor groups: all for school admins; for teachers, the groups of classes they head or groups they mentor in until their semester is over (R16).</summary>
 [RequiresRole(Roles.SchoolAdmin, Roles.Teacher)]
 public sealed record GetMentorGroupsQuery(Guid? SemesterId = null, Guid? ClassId = null, int Page = 1, int PageSize = IPaged.DefaultPageSize)
     : IQuery<PagedList<MentorGroupSummaryDto>>, IPaged, ISchoolRequest;
@@ -22,7 +22,8 @@ public sealed class GetMentorGroupsHandler(IApplicationDbContext db, AccessPolic
         {
             var headed = await access.HeadedClassIdsAsync(cancellationToken);
             var teacherId = user.TeacherId ?? Guid.Empty;
-            groups = groups.Where(g => headed.Contains(g.ClassId) || g.MentorIds.Contains(teacherId));
+            var notOver = access.SemesterIdsNotOver();
+            groups = groups.Where(g => headed.Contains(g.ClassId) || (g.MentorIds.Contains(teacherId) && notOver.Contains(g.SemesterId)));
         }
         if (query.SemesterId is { } semesterId) groups = groups.Where(g => g.SemesterId == semesterId);
         if (query.ClassId is { } classId) groups = groups.Where(g => g.ClassId == classId);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
@@ -11,7 +10,7 @@ namespace MentorCloud.Application.Students.Queries.GetStudents;
 
 /// <summary>
 /// Students of the school for admins; head teachers see their own classes with priority-care students first (R5),
-/// and mentors their mentees.
+/// and mentors their mentees in force (R16).
 /// </summary>
 [RequiresRole(Roles.SchoolAdmin, Roles.Teacher)]
 public sealed record GetStudentsQuery(
@@ -22,17 +21,11 @@ public sealed record GetStudentsQuery(
     int Page = 1,
     int PageSize = IPaged.DefaultPageSize) : IQuery<PagedList<StudentDto>>, IPaged, ISchoolRequest;
 
-public sealed class GetStudentsHandler(IApplicationDbContext db, AccessPolicy access, ICurrentUser user) : IQueryHandler<GetStudentsQuery, PagedList<StudentDto>>
+public sealed class GetStudentsHandler(AccessPolicy access) : IQueryHandler<GetStudentsQuery, PagedList<StudentDto>>
 {
     public async ValueTask<PagedList<StudentDto>> Handle(GetStudentsQuery query, CancellationToken cancellationToken)
     {
-        var students = db.Students.AsNoTracking();
-        if (!access.IsSchoolAdmin)
-        {
-            var classes = await access.HeadedClassIdsAsync(cancellationToken);
-            var teacherId = user.TeacherId ?? Guid.Empty;
-            students = students.Where(s => classes.Contains(s.ClassId) || db.MentorAssignments.Any(a => a.StudentId == s.Id && a.MentorId == teacherId && a.EndedAt == null));
-        }
+        var students = access.StudentsInReach().AsNoTracking();
         if (!query.IncludeInactive) students = students.Where(s => s.IsActive);
         if (query.ClassId is { } classId) students = students.Where(s => s.ClassId == classId);
         if (StudentMapping.ParseFlag(query.Flag) is { } flag) students = students.Where(s => (s.AttentionFlags & flag) == flag);
