@@ -17,13 +17,13 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled")) app.UseForwardedHeaders();
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
-app.UseSecurityHeaders();
 app.UseCors();
 app.UseAuthentication();
 app.UseMiddleware<TenantResolutionMiddleware>();
