@@ -16,6 +16,7 @@ builder.Services
     .AddWebApi(builder.Configuration);
 
 var app = builder.Build();
+StartupConfiguration.RefuseUnsafe(app.Configuration, app.Environment);
 
 app.UseSecurityHeaders();
 if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled")) app.UseForwardedHeaders();
