@@ -16,14 +16,15 @@ builder.Services
     .AddWebApi(builder.Configuration);
 
 var app = builder.Build();
+StartupConfiguration.RefuseUnsafe(app.Configuration, app.Environment);
 
+app.UseSecurityHeaders();
 if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled")) app.UseForwardedHeaders();
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
-app.UseSecurityHeaders();
 app.UseCors();
 app.UseAuthentication();
 app.UseMiddleware<TenantResolutionMiddleware>();

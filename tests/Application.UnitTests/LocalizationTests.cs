@@ -76,7 +76,7 @@ public sealed class LocalizationTests
     {
         using var _ = new UiCulture("zh-CN");
 
-        new IssueTokenValidator().MessagesFor(new IssueTokenCommand("", "Passw0rd"), "Username")
+        new IssueTokenValidator().MessagesFor(new IssueTokenCommand("", "Passw0rd", "192.0.2.1"), "Username")
             .ShouldBe(["'Username' 不能为空。"]);
     }
 
@@ -85,7 +85,7 @@ public sealed class LocalizationTests
     {
         using var _ = new UiCulture("en");
 
-        new IssueTokenValidator().MessagesFor(new IssueTokenCommand("", "Passw0rd"), "Username")
+        new IssueTokenValidator().MessagesFor(new IssueTokenCommand("", "Passw0rd", "192.0.2.1"), "Username")
             .ShouldBe(["'Username' must not be empty."]);
     }
 

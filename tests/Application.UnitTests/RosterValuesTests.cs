@@ -89,4 +89,28 @@ public sealed class RosterValuesTests
     [Fact]
     public void Lists_split_on_half_and_full_width_separators() =>
         RosterValues.SplitList(" 语文、数学，英语, ;历史 ").ShouldBe(["语文", "数学", "英语", "历史"]);
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://example.com\")")]
+    [InlineData("+1+1")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\t=1")]
+    public void Text_that_starts_like_a_formula_is_recognised_and_exported_as_text(string value)
+    {
+        RosterValues.StartsLikeFormula(value).ShouldBeTrue();
+        RosterValues.SafeForSpreadsheet(value).ShouldBe("'" + value);
+    }
+
+    [Theory]
+    [InlineData("张小明")]
+    [InlineData("O'Neil")]
+    [InlineData("a=b")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void Other_text_is_exported_as_it_is(string? value)
+    {
+        RosterValues.StartsLikeFormula(value).ShouldBeFalse();
+        RosterValues.SafeForSpreadsheet(value).ShouldBe(value);
+    }
 }

@@ -42,20 +42,43 @@ public abstract class SignInClockTests<TDatabase> : DatabaseTest<TDatabase>, IAs
         return username;
     }
 
-    private async Task<AccessToken> SignInAsync(string username, string password)
+    private const string AddressA = "198.51.100.7";
+    private const string AddressB = "203.0.113.9";
+
+    private async Task<AccessToken> SignInAsync(string username, string password, string address = AddressA)
     {
         await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IIdentityService>().IssueTokenAsync(username, password, Ct);
+        return await scope.ServiceProvider.GetRequiredService<IIdentityService>().IssueTokenAsync(username, password, address, Ct);
     }
 
-    private async Task<bool> IsLockedOutAsync(string username) =>
-        (await Should.ThrowAsync<AuthenticationFailedException>(() => SignInAsync(username, Password))).LockedOut;
+    private async Task<bool> IsLockedOutAsync(string username, string address = AddressA) =>
+        (await Should.ThrowAsync<AuthenticationFailedException>(() => SignInAsync(username, Password, address))).LockedOut;
 
-    private async Task LockOutAsync(string username)
+    private async Task LockOutAsync(string username, string address = AddressA)
     {
-        (await Should.ThrowAsync<AuthenticationFailedException>(() => SignInAsync(username, "wrong-1"))).LockedOut.ShouldBeFalse();
-        (await Should.ThrowAsync<AuthenticationFailedException>(() => SignInAsync(username, "wrong-2"))).LockedOut.ShouldBeFalse();
-        (await Should.ThrowAsync<AuthenticationFailedException>(() => SignInAsync(username, "wrong-3"))).LockedOut.ShouldBeTrue();
+        (await Should.ThrowAsync<AuthenticationFailedException>(() => SignInAsync(username, "wrong-1", address))).LockedOut.ShouldBeFalse();
+        (await Should.ThrowAsync<AuthenticationFailedException>(() => SignInAsync(username, "wrong-2", address))).LockedOut.ShouldBeFalse();
+        (await Should.ThrowAsync<AuthenticationFailedException>(() => SignInAsync(username, "wrong-3", address))).LockedOut.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_lockout_bars_only_the_address_it_came_from_until_it_ends()
+    {
+        var username = await CreateUserAsync();
+        await LockOutAsync(username, AddressA);
+
+        (await SignInAsync(username, Password, AddressB)).Token.ShouldNotBeNullOrEmpty();
+        (await IsLockedOutAsync(username, AddressA)).ShouldBeTrue();
+        _clock.Advance(LockoutDuration);
+        (await SignInAsync(username, Password, AddressA)).Token.ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task An_unknown_username_locks_out_like_a_known_one_so_lockout_tells_nobody_who_exists()
+    {
+        var unknown = $"n{Guid.NewGuid():N}"[..16];
+        await LockOutAsync(unknown);
+        (await IsLockedOutAsync(unknown)).ShouldBeTrue();
     }
 
     [Fact]

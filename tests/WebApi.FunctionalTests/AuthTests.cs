@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -150,26 +153,115 @@ public abstract class AuthTests<TApp>(TApp app) : FunctionalTest<TApp>(app) wher
     }
 
     [Fact]
-    public async Task Behind_a_proxy_each_forwarded_client_has_its_own_token_window()
+    public async Task Parallel_wrong_passwords_all_answer_401_and_every_one_counts_towards_lockout()
     {
-        await using var proxied = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(),
-            new Dictionary<string, string?> { ["RateLimiting:Token:PermitLimit"] = "2", ["ForwardedHeaders:Enabled"] = "true" });
+        var (_, admin) = await Api.CreateDistrictAsync();
+        const string address = "198.51.100.20";
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var client = Api.Anonymous();
+            return (await SignInAsync(client, admin, "Wrong-pass1", address)).StatusCode;
+        }));
+
+        statuses.ShouldAllBe(s => s == HttpStatusCode.Unauthorized);
+        using var again = Api.Anonymous();
+        (await (await SignInAsync(again, admin, TestApi.Password, address)).ShouldBeProblem(HttpStatusCode.Unauthorized))
+            .GetProperty("lockedOut").GetBoolean().ShouldBeTrue();
+        var normalized = admin.ToUpperInvariant();
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        var failures = await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().SignInFailures.AsNoTracking()
+            .SingleAsync(f => f.NormalizedUsername == normalized && f.ClientAddress == address, Ct);
+        failures.FailedCount.ShouldBeGreaterThanOrEqualTo(5);
+        failures.LockoutEnd.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_lockout_from_one_address_leaves_the_account_open_from_another()
+    {
+        var (_, admin) = await Api.CreateDistrictAsync();
+        using var client = Api.Anonymous();
+        for (var attempt = 0; attempt < 5; attempt++)
+            (await SignInAsync(client, admin, "Wrong-pass1", "198.51.100.30")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        (await SignInAsync(client, admin, TestApi.Password, "203.0.113.30")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await SignInAsync(client, admin, TestApi.Password, "198.51.100.30")).ShouldBeProblem(HttpStatusCode.Unauthorized))
+            .GetProperty("lockedOut").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_forwarded_client_has_its_own_token_window()
+    {
+        await using var proxied = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(), new Dictionary<string, string?>
+        {
+            ["RateLimiting:Token:PermitLimit"] = "2",
+            ["ForwardedHeaders:Enabled"] = "true",
+            ["ForwardedHeaders:KnownProxies:0"] = "192.0.2.1",
+        });
         using var client = proxied.CreateClient();
 
-        async Task<HttpStatusCode> SignIn(string forwardedFor)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
-            {
-                Content = JsonContent.Create(new { username = "someone", password = "Wrong-pass1" }),
-            };
-            request.Headers.Add("X-Forwarded-For", forwardedFor);
-            return (await client.SendAsync(request, Ct)).StatusCode;
-        }
+        async Task<HttpStatusCode> SignIn(string forwardedFor) =>
+            (await SignInAsync(client, "someone", "Wrong-pass1", "192.0.2.1", forwardedFor)).StatusCode;
 
         (await SignIn("203.0.113.10")).ShouldBe(HttpStatusCode.Unauthorized);
         (await SignIn("203.0.113.10")).ShouldBe(HttpStatusCode.Unauthorized);
         (await SignIn("203.0.113.10")).ShouldBe(HttpStatusCode.TooManyRequests);
         (await SignIn("203.0.113.20")).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_forwarded_address_from_an_untrusted_caller_changes_neither_its_rate_limit_nor_its_lockout()
+    {
+        await using var proxied = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(), new Dictionary<string, string?>
+        {
+            ["RateLimiting:Token:PermitLimit"] = "6",
+            ["ForwardedHeaders:Enabled"] = "true",
+            ["ForwardedHeaders:KnownNetworks:0"] = "192.0.2.0/24",
+        });
+        var api = new TestApi(proxied);
+        var (_, admin) = await api.CreateDistrictAsync();
+        using var client = proxied.CreateClient();
+
+        for (var attempt = 0; attempt < 5; attempt++)
+            (await SignInAsync(client, admin, "Wrong-pass1", "198.51.100.40", $"203.0.113.{attempt + 1}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var locked = await SignInAsync(client, admin, TestApi.Password, "198.51.100.40", "203.0.113.99");
+        (await locked.ShouldBeProblem(HttpStatusCode.Unauthorized)).GetProperty("lockedOut").GetBoolean().ShouldBeTrue();
+        await (await SignInAsync(client, admin, TestApi.Password, "198.51.100.40", "203.0.113.100")).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task A_taken_username_or_code_is_refused_without_naming_the_school_or_district_that_holds_it()
+    {
+        var taken = await Api.CreateSchoolAsync();
+        var (district, districtAdmin) = await Api.CreateDistrictAsync();
+        using var client = await Api.As(districtAdmin, language: "en");
+
+        var sameAdmin = await client.PostAsJsonAsync($"/api/v1/districts/{district}/schools", new
+        {
+            code = TestApi.UniqueCode("s"), name = "Another school",
+            admin = new { username = taken.SchoolAdmin, password = TestApi.Password, displayName = "校管理员" },
+        }, Ct);
+        var sameCode = await client.PostAsJsonAsync($"/api/v1/districts/{district}/schools", new
+        {
+            code = taken.School, name = "Another school",
+            admin = new { username = TestApi.UniqueCode("a"), password = TestApi.Password, displayName = "校管理员" },
+        }, Ct);
+
+        foreach (var response in new[] { sameAdmin, sameCode })
+        {
+            var detail = (await response.ShouldBeProblem(HttpStatusCode.Conflict)).GetRawText();
+            detail.ShouldNotContain($"School {taken.School}");
+            detail.ShouldNotContain(taken.District);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string username, string password, string address, string? forwardedFor = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token") { Content = JsonContent.Create(new { username, password }) };
+        request.Headers.Add(MentorCloudFactory.ClientAddressHeader, address);
+        if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await client.SendAsync(request, Ct);
     }
 
     private static string ForgeToken(DateTime notBefore, DateTime expires, string key) =>

@@ -1,7 +1,12 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MentorCloud.Application.Roster;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorCloud.WebApi.FunctionalTests;
 
@@ -108,6 +113,59 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
         response.Headers.Contains("Content-Security-Policy").ShouldBeTrue();
         response.Headers.GetValues("api-supported-versions").Single().ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task Problem_details_carry_the_security_headers_like_any_other_answer()
+    {
+        var school = await Api.CreateSchoolAsync();
+        using var admin = await Api.As(school.SchoolAdmin);
+        using var anonymous = Api.Anonymous();
+
+        ShouldCarrySecurityHeaders(await admin.GetAsync("/api/v1/me", Ct), HttpStatusCode.OK);
+        ShouldCarrySecurityHeaders(await admin.GetAsync(school.Route($"students/{Guid.NewGuid()}"), Ct), HttpStatusCode.NotFound);
+        ShouldCarrySecurityHeaders(await anonymous.GetAsync("/api/v1/me", Ct), HttpStatusCode.Unauthorized);
+        ShouldCarrySecurityHeaders(await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username = "", password = "" }, Ct), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Rate_limited_too_large_and_server_error_answers_carry_the_security_headers()
+    {
+        var school = await Api.CreateSchoolAsync();
+        var token = await Api.TokenAsync(school.SchoolAdmin, TestApi.Password);
+        // The same database, with one sign-in per window, a 2 KiB upload limit and a template writer that fails.
+        await using var strict = App.Factory.WithWebHostBuilder(b => b
+            .UseSetting("RateLimiting:Token:PermitLimit", "1")
+            .UseSetting("Roster:MaxUploadBytes", "2048")
+            .ConfigureTestServices(services => services.AddSingleton<IRosterTemplateWriter, FailingTemplateWriter>()));
+        using var admin = strict.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var anonymous = strict.CreateClient();
+
+        await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username = "someone", password = "Wrong-pass1" }, Ct);
+        ShouldCarrySecurityHeaders(await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username = "someone", password = "Wrong-pass1" }, Ct),
+            HttpStatusCode.TooManyRequests);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[3000]), "file", "roster.xlsx" } };
+        ShouldCarrySecurityHeaders(await admin.PostAsync(school.Route("roster/import"), form, Ct), HttpStatusCode.RequestEntityTooLarge);
+        ShouldCarrySecurityHeaders(await admin.GetAsync(school.Route("roster/template"), Ct), HttpStatusCode.InternalServerError);
+    }
+
+    private static void ShouldCarrySecurityHeaders(HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.ShouldBe(status);
+        response.Headers.TryGetValues("X-Content-Type-Options", out var sniffing).ShouldBeTrue($"X-Content-Type-Options on {status}");
+        sniffing.ShouldBe(["nosniff"]);
+        response.Headers.TryGetValues("X-Frame-Options", out var framing).ShouldBeTrue($"X-Frame-Options on {status}");
+        framing.ShouldBe(["DENY"]);
+        response.Headers.TryGetValues("Referrer-Policy", out var referrer).ShouldBeTrue($"Referrer-Policy on {status}");
+        referrer.ShouldBe(["no-referrer"]);
+        response.Headers.TryGetValues("Content-Security-Policy", out var csp).ShouldBeTrue($"Content-Security-Policy on {status}");
+        csp.Single().ShouldContain("default-src 'none'");
+    }
+
+    private sealed class FailingTemplateWriter : IRosterTemplateWriter
+    {
+        public byte[] WriteTemplate() => throw new InvalidOperationException("The template cannot be written.");
     }
 
     [Fact]

@@ -1,9 +1,11 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using MiniExcelLibs;
 
 namespace MentorCloud.WebApi.FunctionalTests;
@@ -106,6 +108,89 @@ public abstract class RosterImportTests<TApp>(TApp app) : FunctionalTest<TApp>(a
         student.GetProperty("guardians").GetArrayLength().ShouldBe(1);
         student.GetProperty("guardians")[0].GetProperty("phone").GetString().ShouldBe("13900000000");
         (await ListAsync(admin, school, "students")).Length.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_workbook_that_would_unpack_to_too_much_answers_413_before_it_is_parsed_and_stores_nothing()
+    {
+        var (school, admin) = await SchoolAsync();
+
+        // An entry whose directory record declares 4 GiB, and one of 32 MiB that packs a thousandfold.
+        var declaredHuge = DeclareUncompressedSize(Zip(("xl/workbook.xml", new byte[1024])), 0xFFFF_FF00);
+        var packedTooWell = Zip(("xl/worksheets/sheet1.xml", new byte[32 * 1024 * 1024]));
+        packedTooWell.Length.ShouldBeLessThan(1024 * 1024);
+
+        foreach (var bomb in new[] { declaredHuge, packedTooWell })
+            (await (await ImportAsync(admin, school, bomb)).ShouldBeProblem(HttpStatusCode.RequestEntityTooLarge))
+                .GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
+        var brokenDirectory = GoodRoster(null);
+        brokenDirectory.AsSpan(brokenDirectory.Length - 22, 22).Clear();
+        (await (await ImportAsync(admin, school, brokenDirectory)).ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("file").ShouldNotBeEmpty();
+        (await ListAsync(admin, school, "teachers")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Blank_rows_and_rows_of_unknown_columns_count_towards_the_row_limit()
+    {
+        var school = await Api.CreateSchoolAsync();
+        var token = await Api.TokenAsync(school.SchoolAdmin, TestApi.Password);
+        await using var limited = App.Factory.WithWebHostBuilder(b => b.UseSetting("Roster:MaxRowsPerSheet", "3"));
+        using var admin = limited.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var blankRows = Encoding.UTF8.GetBytes("name,employeeNo\n王老师,T001\n\n\n\n\n");
+        var unknownColumns = Encoding.UTF8.GetBytes("name,employeeNo,note\n王老师,T001,\n,,x\n,,y\n,,z\n");
+        var blankAboveHeader = Encoding.UTF8.GetBytes("\n\n\n\nname,employeeNo\n王老师,T001\n");
+        foreach (var file in new[] { blankRows, unknownColumns, blankAboveHeader })
+            (await (await ImportAsync(admin, school, file, "teachers.csv")).ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("file").ShouldNotBeEmpty();
+
+        var withinLimit = Encoding.UTF8.GetBytes("name,employeeNo\n王老师,T001\n\n");
+        (await (await ImportAsync(admin, school, withinLimit, "teachers.csv")).ShouldBeJson(HttpStatusCode.OK)).GetProperty("created").GetInt32().ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://example.com/x\")")]
+    [InlineData("+cmd|' /C calc'!A0")]
+    [InlineData("-1+1")]
+    [InlineData("@SUM(1)")]
+    public async Task A_name_that_starts_like_a_formula_is_a_row_error_and_nothing_is_stored(string name)
+    {
+        var (school, admin) = await SchoolAsync();
+        var file = Xlsx(("teachers", [Teacher(name, "T001"), Teacher("李老师", "T002")]));
+
+        var problem = await (await ImportAsync(admin, school, file)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+
+        var error = problem.GetProperty("errors").EnumerateArray().Single();
+        error.GetProperty("sheet").GetString().ShouldBe("teachers");
+        error.GetProperty("row").GetInt32().ShouldBe(2);
+        error.GetProperty("field").GetString().ShouldBe("name");
+        error.GetProperty("message").GetString()!.ShouldContain("=");
+        (await ListAsync(admin, school, "teachers")).ShouldBeEmpty();
+    }
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var stream = new MemoryStream();
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var entry = archive.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+                entry.Write(content);
+            }
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Rewrites the uncompressed size that every central directory record declares, leaving the data as it is.</summary>
+    private static byte[] DeclareUncompressedSize(byte[] zip, uint size)
+    {
+        for (var i = 0; i + 46 <= zip.Length; i++)
+        {
+            if (zip[i] == 0x50 && zip[i + 1] == 0x4B && zip[i + 2] == 0x01 && zip[i + 3] == 0x02)
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(i + 24), size);
+        }
+        return zip;
     }
 
     [Fact]

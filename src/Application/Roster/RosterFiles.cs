@@ -24,7 +24,8 @@ public interface IRosterFileReader
     /// given (a CSV file always needs it). Sheets are opened lazily, one at a time.
     /// </summary>
     /// <exception cref="Common.Exceptions.ValidationException">The file is not a readable workbook or CSV file, names none of the sheets, or is too long.</exception>
-    IEnumerable<RosterSheet> ReadSheets(RosterUpload upload, RosterSheetKind? kind);
+    /// <exception cref="Common.Exceptions.PayloadTooLargeException">The workbook would unpack to more than is accepted (a zip bomb).</exception>
+    IEnumerable<RosterSheet> ReadSheets(RosterUpload upload, RosterSheetKind? kind, CancellationToken cancellationToken);
 }
 
 /// <summary>Writes the roster template: a workbook with the three sheets, their headers and one example row each.</summary>

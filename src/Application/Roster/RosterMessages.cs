@@ -19,6 +19,8 @@ public static class RosterMessages
     public static string KindRequired => T("CSV 文件须用 kind 指明内容(teachers、classes 或 students),或命名为 teachers.csv、classes.csv、students.csv。",
         "For a CSV file, give kind (teachers, classes or students) or name the file teachers.csv, classes.csv or students.csv.");
     public static string TooManyRows(int limit) => T($"每个工作表最多 {limit} 行数据。", $"A sheet may hold at most {limit} data rows.");
+    public static string FormulaNotAllowed => T("不能以 =、+、-、@ 开头(表格软件会把它当作公式)。", "Must not start with =, +, - or @ (spreadsheet programs would run it as a formula).");
+    public static string UnpackedTooLarge => T("工作簿解压后过大或压缩比异常,未读取。", "The workbook unpacks to too much data or is compressed suspiciously well; it was not read.");
     public static string FileTooLarge(long limit) => T($"文件超过 {limit} 字节的上限。", $"The file exceeds the limit of {limit} bytes.");
     public static string ImportRejected(int errors) => T($"文件中有 {errors} 处错误,未导入任何数据。", $"The file has {errors} errors; nothing was imported.");
     public static string ColumnMissing(string header) => T($"缺少必填列“{header}”。", $"The required column '{header}' is missing.");

@@ -15,6 +15,12 @@ public static class RosterValues
 
     private static readonly string[] ChineseNumerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
+    /// <summary>Text a spreadsheet program would take for a formula (CSV/formula injection): it starts with = + - @, a tab or a carriage return.</summary>
+    public static bool StartsLikeFormula(string? value) => value is ['=' or '+' or '-' or '@' or '\t' or '\r', ..];
+
+    /// <summary>Text written into a CSV or XLSX export: a value that starts like a formula gets a leading ' so it shows as text.</summary>
+    public static string? SafeForSpreadsheet(string? value) => StartsLikeFormula(value) ? "'" + value : value;
+
     /// <summary>Items separated by , 、 ; (half- or full-width), trimmed, blanks dropped.</summary>
     public static IReadOnlyList<string> SplitList(string? value) =>
         string.IsNullOrWhiteSpace(value) ? [] : value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

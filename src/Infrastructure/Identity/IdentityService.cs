@@ -52,34 +52,56 @@ public sealed class IdentityService(
         return account.Id;
     }
 
-    public async Task<AccessToken> IssueTokenAsync(string username, string password, CancellationToken cancellationToken)
+    public async Task<AccessToken> IssueTokenAsync(string username, string password, string clientAddress, CancellationToken cancellationToken)
     {
         if (signingKey.Key is null)
             throw new NotFoundException("Token endpoint", "local issuing is off: tokens come from Jwt:Authority");
 
         var normalized = UserAccount.Normalize(username);
-        var account = await catalog.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
         var now = clock.GetUtcNow();
-        if (account is null)
-        {
-            hasher.VerifyHashedPassword(null!, DummyHash.Value, password);
-            throw new AuthenticationFailedException(lockedOut: false);
-        }
-        if (account.IsLockedOut(now)) throw new AuthenticationFailedException(lockedOut: true);
+        var failures = catalog.SignInFailures.Where(f => f.NormalizedUsername == normalized && f.ClientAddress == clientAddress);
+        if (await failures.AnyAsync(f => f.LockoutEnd > now, cancellationToken)) throw new AuthenticationFailedException(lockedOut: true);
 
-        var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed || !account.IsActive)
-        {
-            account.RecordFailedSignIn(now, lockout.Value.MaxFailedAttempts, lockout.Value.Duration);
-            await catalog.SaveChangesAsync(cancellationToken);
-            throw new AuthenticationFailedException(account.IsLockedOut(now));
-        }
+        var account = await catalog.Users.SingleOrDefaultAsync(u => u.NormalizedUsername == normalized, cancellationToken);
+        // An unknown user costs a hash check and counts towards lockout too, so neither time nor lockout tells who exists.
+        var verdict = hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DummyHash.Value, password);
+        if (account is null || verdict == PasswordVerificationResult.Failed || !account.IsActive)
+            throw new AuthenticationFailedException(await RecordFailureAsync(normalized, clientAddress, now, cancellationToken));
 
-        account.RecordSuccessfulSignIn();
+        await failures.ExecuteDeleteAsync(cancellationToken);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
             account.SetPasswordHash(hasher.HashPassword(account, password));
-        await catalog.SaveChangesAsync(cancellationToken);
+            await catalog.SaveChangesAsync(cancellationToken);
+        }
         return CreateToken(account, now);
+    }
+
+    /// <summary>Counts one failure of this username from this address in single statements; true when the address is now locked out.</summary>
+    private async Task<bool> RecordFailureAsync(string normalized, string clientAddress, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (maxFailures, duration) = (lockout.Value.MaxFailedAttempts, lockout.Value.Duration);
+        var row = catalog.SignInFailures.Where(f => f.NormalizedUsername == normalized && f.ClientAddress == clientAddress);
+
+        // A lockout that has ended starts a new count.
+        await row.Where(f => f.LockoutEnd <= now).ExecuteUpdateAsync(s => s.SetProperty(f => f.FailedCount, 0).SetProperty(f => f.LockoutEnd, (DateTimeOffset?)null), cancellationToken);
+        while (await row.ExecuteUpdateAsync(s => s.SetProperty(f => f.FailedCount, f => f.FailedCount + 1).SetProperty(f => f.LastFailureAt, now), cancellationToken) == 0)
+        {
+            var first = catalog.SignInFailures.Add(new SignInFailures(normalized, clientAddress, now));
+            try
+            {
+                await catalog.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+            {
+                // A parallel attempt created the row first: count on it.
+                first.State = EntityState.Detached;
+            }
+        }
+        await row.Where(f => f.LockoutEnd == null && f.FailedCount >= maxFailures)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.LockoutEnd, now + duration), cancellationToken);
+        return await row.AnyAsync(f => f.LockoutEnd > now, cancellationToken);
     }
 
     public async Task<UserProfile?> FindProfileAsync(Guid userId, CancellationToken cancellationToken) =>

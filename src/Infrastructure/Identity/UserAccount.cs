@@ -26,36 +26,12 @@ public sealed class UserAccount : Entity, IGlobalEntity
     public Guid? TeacherId { get; set; }
     public Guid? StudentId { get; set; }
     public bool IsActive { get; private set; } = true;
-    public int AccessFailedCount { get; private set; }
-    public DateTimeOffset? LockoutEnd { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
 
     public static string Normalize(string username) => username.Trim().ToUpperInvariant();
 
     public void SetPasswordHash(string hash) => PasswordHash = hash;
-
-    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd > now;
-
-    /// <summary>Counts a failed sign-in; the last allowed failure locks the account for the given time.</summary>
-    public void RecordFailedSignIn(DateTimeOffset now, int maxFailures, TimeSpan lockout)
-    {
-        AccessFailedCount++;
-        if (AccessFailedCount >= maxFailures)
-        {
-            LockoutEnd = now + lockout;
-            AccessFailedCount = 0;
-        }
-        ConcurrencyStamp = Guid.NewGuid();
-    }
-
-    public void RecordSuccessfulSignIn()
-    {
-        if (AccessFailedCount == 0 && LockoutEnd is null) return;
-        AccessFailedCount = 0;
-        LockoutEnd = null;
-        ConcurrencyStamp = Guid.NewGuid();
-    }
 
     public void Deactivate() => IsActive = false;
 }

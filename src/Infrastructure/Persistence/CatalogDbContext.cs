@@ -15,6 +15,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<District> Districts => Set<District>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -77,7 +77,11 @@ public sealed class DatabaseInitializer(
             return;
         }
         if (generated)
-            logger.LogWarning("Created platform admin '{Username}' with generated password {Password}. Change it, or set Bootstrap:PlatformAdmin:Password.", username, password);
+        {
+            // Shown once to whoever started the process, never to the log sinks, which keep and ship what they get.
+            await Console.Error.WriteLineAsync($"Created platform admin '{username}' with the generated password {password} (shown only now). Change it, or set Bootstrap:PlatformAdmin:Password.");
+            logger.LogWarning("Created platform admin '{Username}' with a generated password, written once to standard error.", username);
+        }
         else
             logger.LogInformation("Created platform admin '{Username}' from Bootstrap:PlatformAdmin.", username);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Roster;
 using Microsoft.Extensions.Logging;
@@ -18,16 +19,17 @@ public sealed class RosterFileReader(IOptions<RosterOptions> options, ILogger<Ro
 
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
 
-    public IEnumerable<RosterSheet> ReadSheets(RosterUpload upload, RosterSheetKind? kind)
+    public IEnumerable<RosterSheet> ReadSheets(RosterUpload upload, RosterSheetKind? kind, CancellationToken cancellationToken)
     {
-        if (!RosterLayout.IsCsv(upload.FileName)) return ReadWorkbook(upload.Content, kind);
+        if (!RosterLayout.IsCsv(upload.FileName)) return ReadWorkbook(upload.Content, kind, cancellationToken);
         var csvKind = kind ?? throw ValidationException.For("kind", RosterMessages.KindRequired);
-        return [ReadCsv(upload.Content, csvKind)];
+        return [ReadCsv(upload.Content, csvKind, cancellationToken)];
     }
 
-    private IEnumerable<RosterSheet> ReadWorkbook(Stream content, RosterSheetKind? kind)
+    private IEnumerable<RosterSheet> ReadWorkbook(Stream content, RosterSheetKind? kind, CancellationToken cancellationToken)
     {
         if (!StartsWith(content, ZipSignature)) throw Unreadable(null);
+        RefuseZipBomb(content);
         var names = Guarded(() =>
         {
             content.Position = 0;
@@ -51,7 +53,7 @@ public sealed class RosterFileReader(IOptions<RosterOptions> options, ILogger<Ro
             foreach (var (layout, name) in chosen)
             {
                 opened.ForEach(o => o.Dispose());
-                yield return ReadSheet(layout, name, WorkbookRows(content, name), opened);
+                yield return ReadSheet(layout, name, WorkbookRows(content, name), opened, cancellationToken);
             }
         }
         finally
@@ -68,24 +70,29 @@ public sealed class RosterFileReader(IOptions<RosterOptions> options, ILogger<Ro
             yield return new RawRow(++number, row);
     }
 
-    private RosterSheet ReadCsv(Stream content, RosterSheetKind kind)
+    private RosterSheet ReadCsv(Stream content, RosterSheetKind kind, CancellationToken cancellationToken)
     {
         var layout = RosterLayout.For(kind);
         if (ContainsNul(content)) throw Unreadable(null);
         var encoding = CsvRecords.DetectEncoding(content);
         var separator = CsvRecords.DetectSeparator(content, encoding);
         content.Position = 0;
-        return ReadSheet(layout, layout.Name, CsvRecords.Read(content, encoding, separator), []);
+        return ReadSheet(layout, layout.Name, CsvRecords.Read(content, encoding, separator), [], cancellationToken);
     }
 
-    private RosterSheet ReadSheet(RosterSheetLayout layout, string name, IEnumerable<RawRow> rows, List<IDisposable> opened)
+    private RosterSheet ReadSheet(RosterSheetLayout layout, string name, IEnumerable<RawRow> rows, List<IDisposable> opened, CancellationToken cancellationToken)
     {
+        var limit = options.Value.MaxRowsPerSheet;
         var cursor = Guarded(rows).GetEnumerator();
         opened.Add(cursor);
         var firstContentRow = 0;
         var rowsSeen = 0;
+        var rowsRead = 0;
         while (cursor.MoveNext())
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Blank rows above the header count too: a sheet of nothing but blank rows is still read row by row.
+            if (++rowsRead > limit) throw ValidationException.For("file", RosterMessages.TooManyRows(limit));
             var row = cursor.Current;
             var texts = row.Cells.Select(c => (c.Key, Text: Text(c.Value))).Where(c => c.Text is not null).ToList();
             if (texts.Count == 0) continue;
@@ -98,7 +105,7 @@ public sealed class RosterFileReader(IOptions<RosterOptions> options, ILogger<Ro
                     columns[cell] = column.Key;
             }
             if (columns.Count > 0)
-                return new RosterSheet(layout.Kind, name, row.Number, columns.Values.ToHashSet(StringComparer.Ordinal), DataRows(cursor, columns));
+                return new RosterSheet(layout.Kind, name, row.Number, columns.Values.ToHashSet(StringComparer.Ordinal), DataRows(cursor, columns, cancellationToken));
             if (++rowsSeen == MaxRowsBeforeHeader) break;
         }
 
@@ -107,7 +114,7 @@ public sealed class RosterFileReader(IOptions<RosterOptions> options, ILogger<Ro
         return new RosterSheet(layout.Kind, name, firstContentRow, new HashSet<string>(), []);
     }
 
-    private IEnumerable<RosterRow> DataRows(IEnumerator<RawRow> cursor, Dictionary<string, string> columns)
+    private IEnumerable<RosterRow> DataRows(IEnumerator<RawRow> cursor, Dictionary<string, string> columns, CancellationToken cancellationToken)
     {
         var limit = options.Value.MaxRowsPerSheet;
         var count = 0;
@@ -115,13 +122,15 @@ public sealed class RosterFileReader(IOptions<RosterOptions> options, ILogger<Ro
         {
             while (cursor.MoveNext())
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                // Every row read counts, blank ones and those with cells only in unknown columns too: they cost as much to read.
+                if (++count > limit) throw ValidationException.For("file", RosterMessages.TooManyRows(limit));
                 var cells = new Dictionary<string, string>(columns.Count, StringComparer.Ordinal);
                 foreach (var (cell, value) in cursor.Current.Cells)
                 {
                     if (columns.TryGetValue(cell, out var key) && Text(value) is { } text) cells[key] = text;
                 }
                 if (cells.Count == 0) continue;
-                if (++count > limit) throw ValidationException.For("file", RosterMessages.TooManyRows(limit));
                 yield return new RosterRow(cursor.Current.Number, cells);
             }
         }
@@ -163,6 +172,40 @@ public sealed class RosterFileReader(IOptions<RosterOptions> options, ILogger<Ro
         if (cause is not null) logger.LogInformation(cause, "An uploaded roster file could not be read");
         return ValidationException.For("file", RosterMessages.FileUnreadable);
     }
+
+    /// <summary>
+    /// Reads only the zip's central directory, before any entry is unpacked: too many entries, too much in all, or an
+    /// entry packed far better than real spreadsheet data is refused with 413. A directory that cannot be read is a 400.
+    /// </summary>
+    private void RefuseZipBomb(Stream content)
+    {
+        var limits = options.Value;
+        content.Position = 0;
+        try
+        {
+            using var archive = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            if (archive.Entries.Count > limits.MaxZipEntries) throw new PayloadTooLargeException(RosterMessages.UnpackedTooLarge);
+            long total = 0;
+            foreach (var entry in archive.Entries)
+            {
+                total += entry.Length;
+                if (total > limits.MaxUnpackedBytes
+                    || (entry.Length > RatioCheckedFromBytes && entry.Length > (long)limits.MaxCompressionRatio * Math.Max(entry.CompressedLength, 1)))
+                    throw new PayloadTooLargeException(RosterMessages.UnpackedTooLarge);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException)
+        {
+            throw Unreadable(ex);
+        }
+        finally
+        {
+            content.Position = 0;
+        }
+    }
+
+    /// <summary>Small entries may pack well (a sheet of one repeated value) without harm; the ratio matters for large ones.</summary>
+    private const long RatioCheckedFromBytes = 1024 * 1024;
 
     private static bool StartsWith(Stream content, byte[] signature)
     {

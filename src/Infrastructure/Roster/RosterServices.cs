@@ -13,7 +13,8 @@ public static class RosterServices
     {
         services.AddOptions<RosterOptions>()
             .Bind(configuration.GetSection(RosterOptions.Section))
-            .Validate(o => o.MaxUploadBytes > 0 && o.MaxRowsPerSheet > 0, "Roster:MaxUploadBytes and Roster:MaxRowsPerSheet must be positive.")
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxRowsPerSheet > 0 && o.MaxUnpackedBytes > 0 && o.MaxCompressionRatio > 0 && o.MaxZipEntries > 0,
+                "Roster:MaxUploadBytes, MaxRowsPerSheet, MaxUnpackedBytes, MaxCompressionRatio and MaxZipEntries must be positive.")
             .ValidateOnStart();
         services.AddSingleton<IRosterFileReader, RosterFileReader>();
         services.AddSingleton<IRosterTemplateWriter, RosterTemplateWriter>();

@@ -17,7 +17,7 @@ public sealed class RosterTemplateWriter : IRosterTemplateWriter
         foreach (var layout in RosterLayout.All)
         {
             var example = new Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var column in layout.Columns) example[column.TemplateHeader] = column.Example;
+            foreach (var column in layout.Columns) example[column.TemplateHeader] = RosterValues.SafeForSpreadsheet(column.Example);
             sheets[layout.Name] = new[] { example };
         }
         using var stream = new MemoryStream();

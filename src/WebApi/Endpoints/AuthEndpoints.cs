@@ -2,6 +2,7 @@ using Mediator;
 using MentorCloud.Application.Auth.Commands.IssueToken;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Me.Queries.GetMe;
+using MentorCloud.WebApi.Infrastructure;
 
 namespace MentorCloud.WebApi.Endpoints;
 
@@ -11,7 +12,8 @@ public static class AuthEndpoints
 
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", (IssueTokenCommand command, ISender sender, CancellationToken ct) => sender.Send(command, ct))
+        api.MapPost("/auth/token", (TokenRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+                sender.Send(new IssueTokenCommand(request.Username, request.Password, ClientAddress.Of(http)), ct))
             .AllowAnonymous()
             .RequireRateLimiting(TokenRateLimitPolicy)
             .WithTags("Auth")
@@ -25,4 +27,7 @@ public static class AuthEndpoints
             .Produces<UserProfile>();
         return api;
     }
+
+    /// <summary>The body of <c>POST /auth/token</c>.</summary>
+    public sealed record TokenRequest(string Username, string Password);
 }

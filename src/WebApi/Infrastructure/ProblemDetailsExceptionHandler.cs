@@ -25,6 +25,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Detail = failed.LockedOut ? Messages.AccountLocked : Messages.InvalidCredentials,
                 Extensions = { ["lockedOut"] = failed.LockedOut },
             },
+            PayloadTooLargeException tooLarge => new ProblemDetails { Status = 413, Detail = tooLarge.Message },
             ConflictException conflict => new ProblemDetails { Status = 409, Detail = conflict.Message },
             RuleViolationException rule => new ProblemDetails
             {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
@@ -62,7 +63,7 @@ public static class WebServices
             var permits = configuration.GetValue("RateLimiting:Token:PermitLimit", 10);
             var window = configuration.GetValue("RateLimiting:Token:Window", TimeSpan.FromMinutes(1));
             o.AddPolicy(AuthEndpoints.TokenRateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Of(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
         });
 
@@ -72,12 +73,22 @@ public static class WebServices
             o.ApplyCurrentCultureToResponseHeaders = true;
         });
 
-        // Behind an ingress the client address and scheme come from X-Forwarded-* (rate limits are per client address).
+        // Behind an ingress the client address and scheme come from X-Forwarded-* (rate limits and lockouts are per client
+        // address), believed only from the proxies configured here (loopback when none is), so a caller cannot choose its own.
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+            var networks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+            if (proxies.Length + networks.Length == 0) return;
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
+            foreach (var proxy in proxies)
+                o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address) ? address
+                    : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address."));
+            foreach (var network in networks)
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var range) ? range
+                    : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{network}' is not a network in CIDR notation."));
         });
 
         services.AddCors(o => o.AddDefaultPolicy(policy => policy

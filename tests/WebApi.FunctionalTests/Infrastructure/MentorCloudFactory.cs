@@ -1,6 +1,10 @@
+using System.Net;
 using MentorCloud.TestSupport;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorCloud.WebApi.FunctionalTests.Infrastructure;
 
@@ -39,5 +43,22 @@ public sealed class MentorCloudFactory(ITestDatabaseServer server, string connec
         builder.UseSetting($"Tenancy:DatabaseServers:{UnreachableServer}", Database.UnreachableDatabaseServer());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, TestClientAddress>());
+    }
+
+    /// <summary>The in-memory server has no client address; a test names one in this header, as if it connected from there.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private sealed class TestClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers[ClientAddressHeader] is [{ } address]) context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

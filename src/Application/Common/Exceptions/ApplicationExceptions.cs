@@ -27,3 +27,6 @@ public sealed class ValidationException(IReadOnlyDictionary<string, string[]> er
 
     public static ValidationException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 }
+
+/// <summary>The upload is, or would unpack to, more than the service accepts: 413.</summary>
+public sealed class PayloadTooLargeException(string message) : Exception(message);

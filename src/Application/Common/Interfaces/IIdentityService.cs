@@ -11,9 +11,12 @@ public interface IIdentityService
     /// <summary>Adds an account to the unit of work; it is stored when the command commits.</summary>
     Guid CreateUser(NewUser user);
 
-    /// <summary>Checks the credentials (counting failures towards lockout) and issues an access token.</summary>
-    /// <exception cref="Exceptions.AuthenticationFailedException">Unknown user, wrong password, locked or inactive account.</exception>
-    Task<AccessToken> IssueTokenAsync(string username, string password, CancellationToken cancellationToken);
+    /// <summary>
+    /// Checks the credentials and issues an access token. Failures count towards a lockout of this username from
+    /// <paramref name="clientAddress"/> only.
+    /// </summary>
+    /// <exception cref="Exceptions.AuthenticationFailedException">Unknown user, wrong password, inactive account, or locked out from this address.</exception>
+    Task<AccessToken> IssueTokenAsync(string username, string password, string clientAddress, CancellationToken cancellationToken);
 
     Task<UserProfile?> FindProfileAsync(Guid userId, CancellationToken cancellationToken);
 

@@ -17,9 +17,11 @@ public static partial class AccountRules
         rule.NotEmpty().Matches(UsernamePattern()).WithMessage(_ => Messages.UsernameFormat);
 
     public static IRuleBuilderOptions<T, string> ValidPassword<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty()
-            .Must(p => p.Length is >= MinPasswordLength and <= MaxPasswordLength && p.Any(char.IsLetter) && p.Any(char.IsDigit))
-            .WithMessage(_ => Messages.PasswordPolicy);
+        rule.NotEmpty().Must(MeetsPasswordPolicy).WithMessage(_ => Messages.PasswordPolicy);
+
+    /// <summary>The password policy: 8–128 characters with at least one letter and one digit.</summary>
+    public static bool MeetsPasswordPolicy(string password) =>
+        password.Length is >= MinPasswordLength and <= MaxPasswordLength && password.Any(char.IsLetter) && password.Any(char.IsDigit);
 
     public static IRuleBuilderOptions<T, string> ValidName<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(100);

@@ -4,9 +4,9 @@ using MentorCloud.Application.Common.Security;
 
 namespace MentorCloud.Application.Auth.Commands.IssueToken;
 
-/// <summary>Exchanges a username and password for a bearer token.</summary>
+/// <summary>Exchanges a username and password for a bearer token; failures lock out the username from <paramref name="ClientAddress"/> only.</summary>
 [AllowAnonymousRequest]
-public sealed record IssueTokenCommand(string Username, string Password) : ICommand<TokenResponse>;
+public sealed record IssueTokenCommand(string Username, string Password, string ClientAddress) : ICommand<TokenResponse>;
 
 /// <summary><c>{accessToken, tokenType: "Bearer", expiresIn}</c>; <c>expiresIn</c> in seconds.</summary>
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn);
@@ -15,7 +15,7 @@ public sealed class IssueTokenHandler(IIdentityService identity) : ICommandHandl
 {
     public async ValueTask<TokenResponse> Handle(IssueTokenCommand command, CancellationToken cancellationToken)
     {
-        var token = await identity.IssueTokenAsync(command.Username, command.Password, cancellationToken);
+        var token = await identity.IssueTokenAsync(command.Username, command.Password, command.ClientAddress, cancellationToken);
         return new TokenResponse(token.Token, "Bearer", (int)token.ExpiresIn.TotalSeconds);
     }
 }

@@ -38,7 +38,7 @@ public sealed class ImportRosterHandler(
     {
         var file = command.File!;
         var import = new RosterImport(teacherRules, classRules, studentRules, SchoolClass.SchoolYearOf(clock.Today()));
-        foreach (var sheet in reader.ReadSheets(file, RosterLayout.KindToImport(file.FileName, command.Kind)))
+        foreach (var sheet in reader.ReadSheets(file, RosterLayout.KindToImport(file.FileName, command.Kind), cancellationToken))
             import.Read(sheet);
 
         // A dry run never writes, so it need not track what it loads.

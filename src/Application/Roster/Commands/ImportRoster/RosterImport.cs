@@ -79,13 +79,26 @@ internal sealed class RosterImport(
 
         foreach (var row in sheet.Rows)
         {
-            switch (sheet.Kind)
+            Draft draft = sheet.Kind switch
             {
-                case RosterSheetKind.Teachers: _teacherDrafts.Add(ReadTeacher(sheet, row)); break;
-                case RosterSheetKind.Classes: _classDrafts.Add(ReadClass(sheet, row)); break;
-                default: _studentDrafts.Add(ReadStudent(sheet, row)); break;
+                RosterSheetKind.Teachers => Added(_teacherDrafts, ReadTeacher(sheet, row)),
+                RosterSheetKind.Classes => Added(_classDrafts, ReadClass(sheet, row)),
+                _ => Added(_studentDrafts, ReadStudent(sheet, row)),
+            };
+            // Names end up in lists and exports that spreadsheet programs open; one that starts like a formula would run there.
+            foreach (var column in NameColumns)
+            {
+                if (RosterValues.StartsLikeFormula(row[column])) FailCell(sheet.Kind, draft, column, RosterMessages.FormulaNotAllowed);
             }
         }
+    }
+
+    private static readonly string[] NameColumns = ["name", "guardianName", "guardianRelation"];
+
+    private static T Added<T>(List<T> drafts, T draft)
+    {
+        drafts.Add(draft);
+        return draft;
     }
 
     private static TeacherDraft ReadTeacher(RosterSheet sheet, RosterRow row) => new(sheet.Name, row.Number)

@@ -55,3 +55,14 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(u => u.ConcurrencyStamp).IsConcurrencyToken();
     }
 }
+
+internal sealed class SignInFailuresConfiguration : IEntityTypeConfiguration<SignInFailures>
+{
+    public void Configure(EntityTypeBuilder<SignInFailures> builder)
+    {
+        builder.ToTable("SignInFailures");
+        builder.HasKey(f => new { f.NormalizedUsername, f.ClientAddress });
+        builder.Property(f => f.NormalizedUsername).HasMaxLength(64);
+        builder.Property(f => f.ClientAddress).HasMaxLength(SignInFailures.MaxAddressLength);
+    }
+}

@@ -83,13 +83,34 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Catalog
                     b.ToTable("Schools", (string)null);
                 });
 
+            modelBuilder.Entity("MentorCloud.Infrastructure.Identity.SignInFailures", b =>
+                {
+                    b.Property<string>("NormalizedUsername")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("NormalizedUsername", "ClientAddress");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("MentorCloud.Infrastructure.Identity.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("int");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -109,9 +130,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Catalog
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("NormalizedUsername")
                         .IsRequired()

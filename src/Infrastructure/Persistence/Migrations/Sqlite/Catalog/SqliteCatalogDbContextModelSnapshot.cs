@@ -78,13 +78,34 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Catalog
                     b.ToTable("Schools", (string)null);
                 });
 
+            modelBuilder.Entity("MentorCloud.Infrastructure.Identity.SignInFailures", b =>
+                {
+                    b.Property<string>("NormalizedUsername")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NormalizedUsername", "ClientAddress");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("MentorCloud.Infrastructure.Identity.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -103,9 +124,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Catalog
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEnd")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedUsername")
