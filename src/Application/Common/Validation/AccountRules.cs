@@ -18,7 +18,7 @@ public static partial class AccountRules
 
     public static IRuleBuilderOptions<T, string> ValidPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty()
-            .Must(p => p.Length is >= MinPasswordLength and <= MaxPasswordLength && p.Any(char.IsLetter) && p.Any(char.IsDigit))
+            .Must(p => p?.Length is >= MinPasswordLength and <= MaxPasswordLength && p.Any(char.IsLetter) && p.Any(char.IsDigit))
             .WithMessage(_ => Messages.PasswordPolicy);
 
     public static IRuleBuilderOptions<T, string> ValidName<T>(this IRuleBuilder<T, string> rule) =>
