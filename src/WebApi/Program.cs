@@ -21,7 +21,7 @@ if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled")) app.UseForward
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseMiddleware<NulFreeQueryMiddleware>();
+app.UseMiddleware<NulCharacterGuard>();
 app.UseSerilogRequestLogging();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecurityHeaders();

@@ -351,6 +351,11 @@ public sealed class MalformedRequests(JsonElement document, SecurityWorld world,
         yield return new Fault("zip that is not a workbook", d => d.Raw = Multipart("roster.xlsx", "application/octet-stream", [0x50, 0x4b, 0x03, 0x04, .. RandomBytes(512)]));
         yield return new Fault("unknown extension", d => d.Raw = Multipart("roster.exe", "application/octet-stream", "MZ"u8.ToArray()));
         yield return new Fault("csv with control characters", d => d.Raw = Multipart("teachers.csv", "text/csv", Encoding.UTF8.GetBytes("name,employeeNo\n\u0000\u0007,\u001b\n")));
+        yield return new Fault("csv with a NUL in a name, not a dry run", d =>
+        {
+            Set(d.Query, "dryRun", "false");
+            d.Raw = Multipart("teachers.csv", "text/csv", Encoding.UTF8.GetBytes($"name,employeeNo\na\u0000b,T-{seed}-{++_unique}\n"));
+        });
         yield return new Fault("csv with a 100 KB cell", d => d.Raw = Multipart("teachers.csv", "text/csv", Encoding.UTF8.GetBytes("name,employeeNo\n" + Huge + ",T1\n")));
         yield return new Fault("csv with a wrong header", d => d.Raw = Multipart("teachers.csv", "text/csv", "a,b,c\n1,2,3\n"u8.ToArray()));
         yield return new Fault("file name with path and control characters", d => d.Raw = Multipart("..\\..\\a\u0001.csv", "text/csv", "name,employeeNo\n"u8.ToArray()));
