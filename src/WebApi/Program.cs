@@ -23,6 +23,7 @@ if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled")) app.UseForward
 app.UseRequestLocalization();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<NulCharacterGuard>();
 app.UseSerilogRequestLogging();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseCors();

@@ -24,6 +24,10 @@ public sealed class CreateDistrictValidatorTests
         _validator.FailingFields(Valid with { Code = code }).ShouldBe(["Code"]);
 
     [Fact]
+    public void A_missing_admin_password_is_a_field_error_not_a_crash() =>
+        _validator.FailingFields(Valid with { Admin = Admin with { Password = null! } }).ShouldBe(["Admin.Password"]);
+
+    [Fact]
     public void Code_of_40_characters_is_accepted() =>
         _validator.FailingFields(Valid with { Code = new string('a', 40) }).ShouldBeEmpty();
 

@@ -1,3 +1,4 @@
+using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Districts.Queries.GetDistricts;
 using MentorCloud.Application.Schools.Queries.GetSchools;
 
@@ -33,7 +34,9 @@ public sealed class PagingValidatorTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void Page_must_be_at_least_1(int page)
+    [InlineData(int.MaxValue)]
+    [InlineData(IPaged.MaxPage + 1)]
+    public void Page_must_be_at_least_1_and_small_enough_that_the_rows_skipped_fit_in_an_int(int page)
     {
         _districts.FailingFields(new GetDistrictsQuery(page, 50)).ShouldBe(["Page"]);
         _schools.FailingFields(new GetSchoolsQuery("north-1", page, 50)).ShouldBe(["Page"]);

@@ -179,7 +179,7 @@ public abstract class MentorGroupTests<TApp>(TApp app) : FunctionalTest<TApp>(ap
     }
 
     [Fact]
-    public async Task A_student_cannot_rank_for_another_student()
+    public async Task A_student_ranking_for_another_student_is_told_it_does_not_exist()
     {
         var s = await SchoolAsync(mentors: 2);
         var c = await ClassAsync(s, students: 2);
@@ -187,7 +187,19 @@ public abstract class MentorGroupTests<TApp>(TApp app) : FunctionalTest<TApp>(ap
         await s.Admin.PostAsJsonAsync(s.School.Route($"mentor-groups/{id}/open-selection"), new { closesOn = Closes }, Ct);
         using var student = await Api.As(c.Students[0].Login);
         await (await student.PutAsJsonAsync(s.School.Route($"mentor-groups/{id}/preferences/{c.Students[1].Id}"), new { rankedMentorIds = new[] { s.Mentors[0].Id } }, Ct))
-            .ShouldBeProblem(HttpStatusCode.Forbidden);
+            .ShouldBeProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_mentor_setting_another_mentors_welcomes_is_told_it_does_not_exist()
+    {
+        var s = await SchoolAsync(mentors: 2);
+        var c = await ClassAsync(s, students: 1);
+        var id = await GroupAsync(s, c);
+        await s.Admin.PostAsJsonAsync(s.School.Route($"mentor-groups/{id}/open-selection"), new { closesOn = Closes }, Ct);
+        using var mentor = await Api.As(s.Mentors[0].Login);
+        await (await mentor.PutAsJsonAsync(s.School.Route($"mentor-groups/{id}/mentor-preferences/{s.Mentors[1].Id}"), new { welcomedStudentIds = new[] { c.Students[0].Id } }, Ct))
+            .ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -151,6 +151,24 @@ public static class ResponseAssertions
         return body;
     }
 
+    /// <summary>Null when the answer is RFC 9457 problem details with its status, a title and a traceId; else what is wrong.</summary>
+    public static string? ProblemDetailsFault(HttpResponseMessage response, string body)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json") return "(not problem details)";
+        try
+        {
+            var root = JsonDocument.Parse(body).RootElement;
+            return root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Number && status.GetInt32() == (int)response.StatusCode
+                   && root.TryGetProperty("title", out var title) && !string.IsNullOrWhiteSpace(title.GetString()) && root.TryGetProperty("traceId", out _)
+                ? null
+                : "(problem details without its status, a title or a traceId)";
+        }
+        catch (JsonException)
+        {
+            return "(problem details that are not JSON)";
+        }
+    }
+
     public static async Task<JsonElement> ShouldBeJson(this HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -56,5 +56,6 @@ public static class Messages
     public static string NotFoundDetail => T("请求的资源不存在或不在您的访问范围内。", "The resource does not exist or is outside your reach.");
     public static string ForbiddenDetail => T("您的角色无权执行此操作。", "Your role may not do this.");
     public static string TooManyRequestsDetail => T("请求过于频繁,请稍后再试。", "Too many requests: wait a moment and try again.");
+    public static string NulCharacter => T("请求中含有空字符 (U+0000),任何字段都不接受。", "The request contains a NUL character (U+0000), which no field accepts.");
     public static string ServerErrorDetail => T("请稍后重试;如问题持续,请凭 traceId 联系管理员。", "Try again later; if it persists, contact support with the traceId.");
 }

@@ -20,6 +20,9 @@ public interface IPaged
     const int DefaultPageSize = 50;
     const int MaxPageSize = 200;
 
+    /// <summary>The last page any list may ask for, so the rows skipped always fit in an int (PostgreSQL refuses a negative offset).</summary>
+    const int MaxPage = int.MaxValue / MaxPageSize;
+
     int Page { get; }
     int PageSize { get; }
 }
@@ -28,7 +31,7 @@ public static class PagingRules
 {
     public static void AddPagingRules<T>(this AbstractValidator<T> validator) where T : IPaged
     {
-        validator.RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+        validator.RuleFor(x => x.Page).InclusiveBetween(1, IPaged.MaxPage);
         validator.RuleFor(x => x.PageSize).InclusiveBetween(1, IPaged.MaxPageSize);
     }
 }

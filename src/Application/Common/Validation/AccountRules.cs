@@ -19,9 +19,9 @@ public static partial class AccountRules
     public static IRuleBuilderOptions<T, string> ValidPassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().Must(MeetsPasswordPolicy).WithMessage(_ => Messages.PasswordPolicy);
 
-    /// <summary>The password policy: 8–128 characters with at least one letter and one digit.</summary>
-    public static bool MeetsPasswordPolicy(string password) =>
-        password.Length is >= MinPasswordLength and <= MaxPasswordLength && password.Any(char.IsLetter) && password.Any(char.IsDigit);
+    /// <summary>The password policy: 8–128 characters with at least one letter and one digit; a missing password meets nothing.</summary>
+    public static bool MeetsPasswordPolicy(string? password) =>
+        password?.Length is >= MinPasswordLength and <= MaxPasswordLength && password.Any(char.IsLetter) && password.Any(char.IsDigit);
 
     public static IRuleBuilderOptions<T, string> ValidName<T>(this IRuleBuilder<T, string> rule) =>
         rule.NotEmpty().MaximumLength(100);

@@ -20,9 +20,9 @@ public sealed class SetMentorWelcomesHandler(IApplicationDbContext db, ICurrentU
     public async ValueTask<IReadOnlyList<Guid>> Handle(SetMentorWelcomesCommand command, CancellationToken cancellationToken)
     {
         var group = await groups.LoadAsync(command.GroupId, cancellationToken);
-        if (!group.HasMentor(command.TeacherId) || user.TeacherId is not { } me || (me != command.TeacherId && !group.HasMentor(me)))
+        // Another mentor's welcomes are out of reach even for a fellow mentor of the group.
+        if (!group.HasMentor(command.TeacherId) || user.TeacherId != command.TeacherId)
             throw new NotFoundException(nameof(MentorGroup), command.GroupId);
-        if (me != command.TeacherId) throw new ForbiddenAccessException();
 
         var ids = command.WelcomedStudentIds.Distinct().ToList();
         var inClass = await db.Students.CountAsync(s => ids.Contains(s.Id) && s.ClassId == group.ClassId && s.IsActive, cancellationToken);

@@ -22,7 +22,7 @@ public sealed class SetStudentPreferencesHandler(IApplicationDbContext db, ICurr
     {
         var group = await groups.LoadAsync(command.GroupId, cancellationToken);
         var self = user.StudentId == command.StudentId;
-        if (!self && user.IsInRole(Roles.Student)) throw new ForbiddenAccessException();
+        if (!self && user.IsInRole(Roles.Student)) throw new NotFoundException(nameof(Student), command.StudentId);
         if (!self && !access.IsSchoolAdmin && !await access.IsHeadTeacherOfAsync(group.ClassId, cancellationToken))
             throw new NotFoundException(nameof(MentorGroup), command.GroupId);
         if (!await db.Students.AnyAsync(s => s.Id == command.StudentId && s.ClassId == group.ClassId && s.IsActive, cancellationToken))
