@@ -161,6 +161,8 @@ public static class RouteAccessTable
         Entry("POST", Api + "/districts/{district}/schools", District([Role.District], DistrictAdminOwn),
             w => Send("POST", $"/api/v1/districts/{w.School.District}/schools", new { code = TestApi.UniqueCode("s"), name = "校", admin = NewAdmin() })),
         Entry("GET", Api + "/districts/{district}/schools", District([Role.District], DistrictAdminOwn), w => Get($"/api/v1/districts/{w.School.District}/schools")),
+        Entry("GET", Api + "/database-servers", District([Role.Platform, Role.District], PlatformAdmin, DistrictAdminOwn, DistrictAdminOther),
+            _ => Get("/api/v1/database-servers")),
 
         Entry("GET", School + "/policy", AnySchoolUser, w => Get(w.School.Route("policy"))),
         Entry("PUT", School + "/policy", AdminOnly, w => Send("PUT", w.School.Route("policy"), new
@@ -199,7 +201,7 @@ public static class RouteAccessTable
         Entry("POST", School + "/students/{id:guid}/deactivate", AdminOnly, w => Send("POST", w.School.Route($"students/{w.SpareStudentId}/deactivate"))),
         Entry("PUT", School + "/students/{id:guid}/attention-flags", Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, HeadTeacherOwnClass),
             w => Send("PUT", w.School.Route($"students/{w.StudentId}/attention-flags"), new { flags = new[] { "leftBehind" } })),
-        Entry("GET", School + "/students/{studentId:guid}/mentors", Reach([Role.SchoolAdmin, Role.Teacher, Role.Student], SchoolAdminOwn, HeadTeacherOwnClass, StudentSelf),
+        Entry("GET", School + "/students/{studentId:guid}/mentors", Reach([Role.SchoolAdmin, Role.Teacher, Role.Student], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent, StudentSelf),
             w => Get(w.School.Route($"students/{w.StudentId}/mentors"))),
 
         Entry("POST", School + "/roster/import", AdminOnly, w => new HttpRequestMessage(HttpMethod.Post, w.School.Route("roster/import?dryRun=true"))

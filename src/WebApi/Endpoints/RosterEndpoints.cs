@@ -1,5 +1,6 @@
 using Mediator;
 using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Roster;
 using MentorCloud.Application.Roster.Commands.ImportRoster;
 using MentorCloud.Application.Roster.Queries.GetRosterTemplate;
@@ -34,6 +35,8 @@ public static class RosterEndpoints
         var roster = school.MapGroup("/roster").WithTags("Roster");
 
         roster.MapPost("/import", ImportAsync)
+            // The role is checked before the form is read, so nobody else can make the service buffer an upload.
+            .RequireAuthorization(policy => policy.RequireRole(Roles.SchoolAdmin))
             .WithFormOptions(multipartBodyLengthLimit: limit)
             .Accepts<RosterImportForm>("multipart/form-data")
             .WithSummary("Import teachers, classes and students (school-admin); a .csv needs its kind: ?kind=, else the form field kind, else the file name (teachers.csv, classes.csv, students.csv)")
@@ -67,6 +70,11 @@ public static class RosterEndpoints
             try
             {
                 form = await request.ReadFormAsync(ct);
+            }
+            catch (InvalidDataException) when (request.ContentLength is { } length && length <= limit)
+            {
+                // A body within the limit cannot have broken the length limit: the multipart itself is malformed.
+                throw ValidationException.For("file", RosterMessages.FileUnreadable);
             }
             catch (InvalidDataException)
             {
