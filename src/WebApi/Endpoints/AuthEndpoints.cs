@@ -14,6 +14,7 @@ public static class AuthEndpoints
     {
         api.MapPost("/auth/token", (TokenRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
                 sender.Send(new IssueTokenCommand(request.Username, request.Password, ClientAddress.Of(http)), ct))
+            .WithName("issueToken")
             .AllowAnonymous()
             .RequireRateLimiting(TokenRateLimitPolicy)
             .WithTags("Auth")

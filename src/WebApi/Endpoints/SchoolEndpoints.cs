@@ -75,6 +75,7 @@ public static class SchoolEndpoints
             .WithSummary("The school's semesters, newest first")
             .Produces<PagedList<SemesterDto>>();
         semesters.MapGet("/current", (ISender sender, CancellationToken ct) => sender.Send(new GetCurrentSemesterQuery(), ct))
+            .WithName("getCurrentSemester")
             .WithSummary("The semester containing today (China Standard Time); 404 between semesters")
             .Produces<SemesterDto>();
     }

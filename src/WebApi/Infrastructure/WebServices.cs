@@ -109,6 +109,10 @@ public static class WebServices
         {
             o.AddDocumentTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<BearerSecurityTransformer>();
+            o.AddOperationTransformer<RouteParameterTransformer>();
+            o.AddOperationTransformer<OperationIdTransformer>();
+            o.AddSchemaTransformer<EnumSchemaTransformer>();
+            o.AddSchemaTransformer<NumericSchemaTransformer>();
         });
 
         services.AddSerilog((sp, logger) => logger
