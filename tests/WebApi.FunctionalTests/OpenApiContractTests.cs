@@ -1,0 +1,207 @@
+using System.Collections;
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MentorCloud.Domain.MentorGroups;
+using MentorCloud.Domain.Students;
+using MentorCloud.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+
+namespace MentorCloud.WebApi.FunctionalTests;
+
+/// <summary>The OpenAPI document is the contract generated clients are built from: valid, complete, named, and kept in the repository.</summary>
+public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where TApp : AppFixture
+{
+    private const string SnapshotVariable = "UPDATE_OPENAPI_SNAPSHOT";
+
+    private async Task<string> DocumentTextAsync()
+    {
+        using var client = Api.Anonymous();
+        var response = await client.GetAsync("/openapi/v1.json", Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    private async Task<JsonElement> DocumentAsync() => JsonDocument.Parse(await DocumentTextAsync()).RootElement;
+
+    [Fact]
+    public async Task Every_route_is_documented_with_all_its_path_parameters_and_a_unique_operation_id()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+        var routes = App.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Pattern: e.RoutePattern, Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
+            .Where(r => r.Pattern.RawText is { } raw && !new[] { "/openapi", "/scalar", "/health" }.Any(p => ("/" + raw.TrimStart('/')).StartsWith(p, StringComparison.Ordinal)))
+            .ToList();
+        routes.Count.ShouldBeGreaterThan(40);
+
+        var operationIds = new List<string>();
+        foreach (var (pattern, methods) in routes)
+        {
+            var path = "/" + string.Join('/', pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
+            {
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+                _ => p.ToString(),
+            }))));
+            paths.TryGetProperty(path, out var item).ShouldBeTrue($"{path} is not in the document");
+            foreach (var method in methods)
+            {
+                item.TryGetProperty(method.ToLowerInvariant(), out var operation).ShouldBeTrue($"{method} {path} is not in the document");
+                var declared = operation.TryGetProperty("parameters", out var parameters)
+                    ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path").ToList()
+                    : [];
+                foreach (var parameter in pattern.Parameters)
+                {
+                    var match = declared.SingleOrDefault(p => p.GetProperty("name").GetString() == parameter.Name);
+                    match.ValueKind.ShouldBe(JsonValueKind.Object, $"{method} {path} does not declare {{{parameter.Name}}}");
+                    match.GetProperty("required").GetBoolean().ShouldBeTrue();
+                }
+                var operationId = operation.TryGetProperty("operationId", out var id) ? id.GetString() : null;
+                operationId.ShouldNotBeNullOrWhiteSpace($"{method} {path} has no operationId");
+                operationId.ShouldMatch("^[a-z][A-Za-z0-9]*$");
+                operationIds.Add(operationId);
+            }
+        }
+        operationIds.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Operation_ids_read_as_what_the_operation_does()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+        string Id(string method, string path) => paths.GetProperty(path).GetProperty(method).GetProperty("operationId").GetString()!;
+
+        Id("get", "/api/v1/schools/{school}/students").ShouldBe("listStudents");
+        Id("get", "/api/v1/schools/{school}/students/{id}").ShouldBe("getStudent");
+        Id("post", "/api/v1/schools/{school}/students").ShouldBe("createStudent");
+        Id("put", "/api/v1/schools/{school}/students/{id}/attention-flags").ShouldBe("updateStudentAttentionFlags");
+        Id("post", "/api/v1/schools/{school}/mentor-groups/{id}/publish").ShouldBe("publishMentorGroup");
+        Id("post", "/api/v1/schools/{school}/mentor-groups/{id}/open-selection").ShouldBe("openMentorGroupSelection");
+        Id("post", "/api/v1/schools/{school}/mentor-groups/{id}/mentors").ShouldBe("addMentorGroupMentor");
+        Id("get", "/api/v1/districts/{district}/policy-limits").ShouldBe("getDistrictPolicyLimits");
+        Id("post", "/api/v1/auth/token").ShouldBe("issueToken");
+        Id("get", "/api/v1/schools/{school}/semesters/current").ShouldBe("getCurrentSemester");
+    }
+
+    [Fact]
+    public async Task Scope_path_parameters_are_described_codes_and_guid_routes_are_uuids()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+        JsonElement Parameter(string path, string method, string name) =>
+            paths.GetProperty(path).GetProperty(method).GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name);
+
+        var school = Parameter("/api/v1/schools/{school}/students/{id}", "get", "school");
+        school.GetProperty("description").GetString().ShouldBe("The school's code");
+        school.GetProperty("schema").GetProperty("type").GetString().ShouldBe("string");
+        Parameter("/api/v1/districts/{district}/schools", "get", "district").GetProperty("description").GetString().ShouldBe("The district's code");
+        Parameter("/api/v1/schools/{school}/students/{id}", "get", "id").GetProperty("schema").GetProperty("format").GetString().ShouldBe("uuid");
+    }
+
+    /// <summary>The domain enumerations that reach a request or response body.</summary>
+    private static List<Type> EnumsCrossingTheApi()
+    {
+        var domain = typeof(Gender).Assembly;
+        var surface = typeof(Application.Students.StudentDto).Assembly.GetExportedTypes()
+            .Concat(typeof(Endpoints.StudentEndpoints).Assembly.GetExportedTypes())
+            .Where(t => t.Name.EndsWith("Dto", StringComparison.Ordinal) || t.Name.EndsWith("Command", StringComparison.Ordinal)
+                        || t.Name.EndsWith("Update", StringComparison.Ordinal) || t.Name.EndsWith("Request", StringComparison.Ordinal));
+        return surface.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)).Select(p => Unwrap(p.PropertyType))
+            .Where(t => t.IsEnum && t.Assembly == domain).Distinct().OrderBy(t => t.Name).ToList();
+
+        static Type Unwrap(Type type) =>
+            Nullable.GetUnderlyingType(type) is { } underlying ? underlying
+            : type != typeof(string) && type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? Unwrap(type.GetGenericArguments()[^1])
+            : type.IsArray ? Unwrap(type.GetElementType()!)
+            : type;
+    }
+
+    [Fact]
+    public async Task Every_domain_enumeration_in_the_api_is_a_string_enum_of_its_camel_case_values()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+        var enums = EnumsCrossingTheApi();
+        foreach (var named in new[] { typeof(AttentionFlags), typeof(Gender), typeof(MentorGroupPhase), typeof(AssignmentSource), typeof(AssignmentEndReason) })
+            enums.ShouldContain(named);
+
+        foreach (var type in enums)
+        {
+            schemas.TryGetProperty(type.Name, out var schema).ShouldBeTrue($"{type.Name} is not in the document");
+            schema.GetProperty("type").GetString().ShouldBe("string", type.Name);
+            var expected = Enum.GetValues(type).Cast<Enum>()
+                .Where(v => !type.IsDefined(typeof(FlagsAttribute)) || Convert.ToUInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0)
+                .Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString()));
+            schema.GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ShouldBe(expected, type.Name);
+        }
+        schemas.GetProperty(nameof(AttentionFlags)).GetProperty("enum").GetArrayLength().ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task Integer_query_parameters_are_plain_integers()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths");
+        var integers = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject())
+            .Where(o => o.Value.TryGetProperty("parameters", out _))
+            .SelectMany(o => o.Value.GetProperty("parameters").EnumerateArray())
+            .Where(p => p.GetProperty("schema").GetRawText().Contains("int32", StringComparison.Ordinal))
+            .ToList();
+        integers.Select(p => p.GetProperty("name").GetString()).ShouldContain("pageSize");
+        foreach (var parameter in integers)
+        {
+            var schema = parameter.GetProperty("schema");
+            schema.GetProperty("type").ValueKind.ShouldBe(JsonValueKind.String, parameter.GetRawText());
+            schema.GetProperty("type").GetString().ShouldBe("integer");
+            schema.TryGetProperty("pattern", out _).ShouldBeFalse(parameter.GetRawText());
+        }
+    }
+
+    [Fact]
+    public async Task The_document_reads_without_errors_and_passes_the_default_validation_rules()
+    {
+        var result = OpenApiDocument.Parse(await DocumentTextAsync(), "json");
+
+        result.Diagnostic.ShouldNotBeNull();
+        result.Diagnostic.Errors.Select(e => e.ToString()).ShouldBeEmpty();
+        result.Document.ShouldNotBeNull();
+        result.Document.Validate(ValidationRuleSet.GetDefaultRuleSet()).Select(e => e.ToString()).ShouldBeEmpty();
+        result.Document.Paths.Count.ShouldBeGreaterThan(30);
+    }
+
+    [Fact]
+    public async Task The_document_matches_the_snapshot_in_docs_openapi()
+    {
+        var live = Normalize(await DocumentTextAsync());
+        var file = Path.Combine(RepositoryRoot(), "docs", "openapi", "v1.json");
+        var stored = File.Exists(file) ? (await File.ReadAllTextAsync(file, Ct)).ReplaceLineEndings("\n") : null;
+        if (stored == live) return;
+
+        if (Environment.GetEnvironmentVariable(SnapshotVariable) == "1")
+        {
+            await File.WriteAllTextAsync(file, live, Ct);
+            // Still a failure, so a run with the variable set can never pass by rewriting the contract unnoticed.
+            Assert.Fail($"Snapshot updated: {file}. Review the difference and commit it.");
+        }
+        Assert.Fail($"The OpenAPI document differs from {file}. If the change is intended, run the tests with {SnapshotVariable}=1, review the difference and commit it.");
+    }
+
+    /// <summary>Indented, with the server address (which depends on the host) removed.</summary>
+    private static string Normalize(string document)
+    {
+        var node = JsonNode.Parse(document)!.AsObject();
+        node.Remove("servers");
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "MentorCloud.sln"))) return directory.FullName;
+        throw new InvalidOperationException("The repository root (MentorCloud.sln) was not found above " + AppContext.BaseDirectory);
+    }
+}
+
+public sealed class OpenApiContractTestsOnSqlite(SqliteApp app) : OpenApiContractTests<SqliteApp>(app);
+
+public sealed class OpenApiContractTestsOnPostgres(PostgresApp app) : OpenApiContractTests<PostgresApp>(app);
