@@ -139,6 +139,14 @@ public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp
     }
 
     [Fact]
+    public async Task The_student_list_flag_filter_is_typed_as_an_attention_flag()
+    {
+        var parameters = (await DocumentAsync()).GetProperty("paths").GetProperty("/api/v1/schools/{school}/students").GetProperty("get").GetProperty("parameters");
+        var flag = parameters.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "flag");
+        flag.GetProperty("schema").GetProperty("$ref").GetString().ShouldBe("#/components/schemas/AttentionFlags");
+    }
+
+    [Fact]
     public async Task Integer_query_parameters_are_plain_integers()
     {
         var paths = (await DocumentAsync()).GetProperty("paths");
