@@ -166,6 +166,27 @@ public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp
     }
 
     [Fact]
+    public async Task Created_answers_name_their_location_waits_name_their_retry_and_problems_their_trace_and_rule()
+    {
+        var document = await DocumentAsync();
+        var responses = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Responses: op.Value.GetProperty("responses"))))
+            .SelectMany(op => op.Responses.EnumerateObject().Select(r => (op.Name, Status: r.Name, Response: r.Value))).ToList();
+
+        string[] Lacking(string status, string header) =>
+            [.. responses.Where(r => r.Status == status && !(r.Response.TryGetProperty("headers", out var h) && h.TryGetProperty(header, out _))).Select(r => r.Name)];
+
+        responses.Count(r => r.Status == "201").ShouldBeGreaterThan(5);
+        responses.ShouldContain(r => r.Status == "429");
+        Lacking("201", "Location").ShouldBeEmpty();
+        Lacking("429", "Retry-After").ShouldBeEmpty();
+        Lacking("503", "Retry-After").ShouldBeEmpty();
+        var problem = document.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails").GetProperty("properties");
+        problem.TryGetProperty("traceId", out _).ShouldBeTrue();
+        problem.TryGetProperty("rule", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_document_reads_without_errors_and_passes_the_default_validation_rules()
     {
         var result = OpenApiDocument.Parse(await DocumentTextAsync(), "json");

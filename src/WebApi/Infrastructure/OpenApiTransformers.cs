@@ -196,3 +196,41 @@ public sealed class NumericSchemaTransformer : IOpenApiSchemaTransformer
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// Says in the document what every answer of a kind carries: a 201's <c>Location</c>, the <c>Retry-After</c> of a 429 or
+/// 503, and the problem details' <c>traceId</c> and, on a 422, the <c>rule</c> that refused the change.
+/// </summary>
+public sealed class ResponseConventionsTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (document.Components?.Schemas is { } schemas && schemas.TryGetValue("ProblemDetails", out var found) && found is OpenApiSchema problem)
+        {
+            problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
+            problem.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Quote it when reporting a problem." };
+            problem.Properties["rule"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "On 422: the business rule that refused the change (R1–R16); `detail` starts with it.",
+            };
+            problem.Properties["violation"] = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "On 422: machine-readable facts about the refusal." };
+        }
+
+        foreach (var operation in document.Paths.Values.SelectMany(path => path.Operations?.Values.AsEnumerable() ?? []))
+        foreach (var (status, response) in operation.Responses ?? new OpenApiResponses())
+        {
+            if (response is not OpenApiResponse concrete) continue;
+            var (name, header) = status switch
+            {
+                "201" => ("Location", new OpenApiHeader { Description = "The created resource.", Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri-reference" } }),
+                "429" or "503" => ("Retry-After", new OpenApiHeader { Description = "Seconds to wait before trying again.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" } }),
+                _ => ("", null),
+            };
+            if (header is null) continue;
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers[name] = header;
+        }
+        return Task.CompletedTask;
+    }
+}
