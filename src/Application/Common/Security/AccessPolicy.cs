@@ -1,3 +1,4 @@
+using MentorCloud.Application.Semesters;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Domain.MentorGroups;
@@ -38,8 +39,8 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
         var today = clock.Today();
         return from a in db.MentorAssignments
                join g in db.MentorGroups on a.GroupId equals g.Id
-               join s in db.Semesters on a.SemesterId equals s.Id
-               where a.EndedAt == null && g.Phase == MentorGroupPhase.Published && s.StartsOn <= today && today <= s.EndsOn
+               join s in db.Semesters.InForceOn(today) on a.SemesterId equals s.Id
+               where a.EndedAt == null && g.Phase == MentorGroupPhase.Published
                select a;
     }
 
@@ -54,7 +55,7 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
     public IQueryable<Guid> SemesterIdsNotOver()
     {
         var today = clock.Today();
-        return db.Semesters.Where(s => s.EndsOn >= today).Select(s => s.Id);
+        return db.Semesters.NotOverOn(today).Select(s => s.Id);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using MentorCloud.Application.Semesters;
 using System.Linq.Expressions;
 using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Interfaces;
@@ -42,7 +43,7 @@ public sealed class ReleaseLeavers(IApplicationDbContext db, MentorLoadLedgers l
     private Task<List<MentorGroup>> GroupsInForceAsync(Expression<Func<MentorAssignment, bool>> pair, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var semesters = db.Semesters.Where(s => s.EndsOn >= today).Select(s => s.Id);
+        var semesters = db.Semesters.NotOverOn(today).Select(s => s.Id);
         var groupIds = db.MentorAssignments.Where(a => a.EndedAt == null).Where(pair).Where(a => semesters.Contains(a.SemesterId)).Select(a => a.GroupId);
         return db.MentorGroups.Include(g => g.AllAssignments).Where(g => groupIds.Contains(g.Id)).ToListAsync(cancellationToken);
     }

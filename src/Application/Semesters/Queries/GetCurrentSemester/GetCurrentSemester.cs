@@ -17,7 +17,7 @@ public sealed class GetCurrentSemesterHandler(IApplicationDbContext db, TimeProv
     public async ValueTask<SemesterDto> Handle(GetCurrentSemesterQuery query, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        return await db.Semesters.Where(s => s.StartsOn <= today && today <= s.EndsOn).ProjectToDto().FirstOrDefaultAsync(cancellationToken)
+        return await db.Semesters.InForceOn(today).ProjectToDto().FirstOrDefaultAsync(cancellationToken)
                ?? throw new NotFoundException("Semester", "current");
     }
 }
