@@ -30,3 +30,9 @@ public sealed class ValidationException(IReadOnlyDictionary<string, string[]> er
 
 /// <summary>The upload is, or would unpack to, more than the service accepts: 413.</summary>
 public sealed class PayloadTooLargeException(string message) : Exception(message);
+
+/// <summary>The caller's <c>If-Match</c> names a version that is no longer current: 412, nothing changed.</summary>
+public sealed class PreconditionFailedException() : Exception("The resource has changed since the caller read it.");
+
+/// <summary>A change of a versioned resource arrived without <c>If-Match</c>: 428, nothing changed.</summary>
+public sealed class PreconditionRequiredException() : Exception("If-Match is required to change this resource.");

@@ -45,6 +45,10 @@ public static class Messages
     public static string TitleForbidden => T("无权执行此操作", "Forbidden");
     public static string TitleUnauthorized => T("未通过身份验证", "Unauthorized");
     public static string TitleConflict => T("与当前状态冲突", "Conflict");
+    public static string TitlePreconditionFailed => T("数据已被他人修改", "The resource has changed");
+    public static string TitlePreconditionRequired => T("缺少 If-Match 请求头", "If-Match required");
+    public static string PreconditionFailedDetail => T("该记录已被修改，请重新读取后再保存（If-Match 与当前 ETag 不符）。", "The record was changed since you read it: read it again and retry with its current ETag in If-Match.");
+    public static string PreconditionRequiredDetail => T("修改该记录须携带读取时得到的 ETag（If-Match 请求头）。", "Send the ETag you read in an If-Match header to change this record.");
     public static string TitleTooLarge => T("上传内容过大", "Payload too large");
     public static string TitleUnsupportedMediaType => T("不支持的内容类型", "Unsupported media type");
     public static string TitleRuleViolation => T("违反业务规则", "A business rule refused the request");
