@@ -187,6 +187,21 @@ public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp
     }
 
     [Fact]
+    public async Task Every_operation_declares_its_security_the_bearer_token_or_none_for_signing_in()
+    {
+        var operations = (await DocumentAsync()).GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Name: $"{op.Name.ToUpperInvariant()} {path.Name}", Operation: op.Value)))
+            .ToList();
+
+        operations.Where(o => !o.Operation.TryGetProperty("security", out _)).Select(o => o.Name).ShouldBeEmpty();
+        var signIn = operations.Single(o => o.Name == "POST /api/v1/auth/token").Operation.GetProperty("security");
+        signIn.GetArrayLength().ShouldBe(0);
+        operations.Where(o => o.Name != "POST /api/v1/auth/token")
+            .Where(o => !o.Operation.GetProperty("security").EnumerateArray().Any(r => r.TryGetProperty("Bearer", out _)))
+            .Select(o => o.Name).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_document_reads_without_errors_and_passes_the_default_validation_rules()
     {
         var result = OpenApiDocument.Parse(await DocumentTextAsync(), "json");

@@ -7,7 +7,10 @@ using Microsoft.OpenApi;
 
 namespace MentorCloud.WebApi.Infrastructure;
 
-/// <summary>Declares the bearer scheme and requires it on every operation that is not anonymous.</summary>
+/// <summary>
+/// Declares the bearer scheme and requires it on every operation that is not anonymous; an anonymous one says so with an empty
+/// requirement, because an operation without one reads as "unspecified" to linters and client generators.
+/// </summary>
 public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     private const string Scheme = "Bearer";
@@ -31,7 +34,11 @@ public sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOp
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<IAllowAnonymous>().Any()) return Task.CompletedTask;
+        if (metadata.OfType<IAllowAnonymous>().Any())
+        {
+            operation.Security = [];
+            return Task.CompletedTask;
+        }
 
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = [] });
