@@ -32,6 +32,9 @@ public static class DependencyInjection
         services.AddScoped<Policies.PolicyReader>();
         services.AddScoped<MentorGroups.MentorGroupService>();
         services.AddScoped<MentorGroups.MentorLoadLedgers>();
+        services.AddScoped<Archives.ArchiveAccessPolicy>();
+        services.AddScoped<Archives.ArchiveContents>();
+        services.AddScoped<Archives.ArchiveStore>();
         services.AddDomainEventHandlers(typeof(DependencyInjection).Assembly);
         services.AddSingleton(TimeProvider.System);
         return services;

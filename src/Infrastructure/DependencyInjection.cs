@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped<CurrentUserSlot>();
         // The web host puts the HTTP caller here; any other scope is background work or nobody.
         services.TryAddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserSlot>().Read(() => NoUser.Instance));
+        services.TryAddSingleton<IRequestOrigin>(new NoRequestOrigin());
         services.AddSingleton<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
@@ -55,6 +56,10 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         [typeof(MentorAssignment)] = db => AddGroupWithAssignment(db),
         [typeof(MentorLoad)] = db => db.Add(new MentorLoad(AddSemester(db).Id, AddTeacher(db).Id)),
         [typeof(OutboxMessage)] = db => db.Add(new OutboxMessage("student.left", "{}", Now)),
+        [typeof(StudentArchive)] = db => AddArchive(db),
+        [typeof(ArchiveEntry)] = db => AddArchive(db).Write(ArchiveSection.Morals, "{}", Author, Now, consentRequired: false),
+        [typeof(ArchiveGoal)] = db => AddArchive(db).SetGoal(GoalKind.Stage, "按时完成作业", null, Author, Now, consentRequired: false),
+        [typeof(GuardianConsent)] = db => AddArchive(db).RecordConsent("王母", "母亲", new DateOnly(2026, 9, 1), ConsentMethod.Paper, ConsentScope.Archive, null, Now),
     };
 
     private static Semester AddSemester(ApplicationDbContext db) =>
@@ -66,6 +71,11 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
 
     private static Student AddStudent(ApplicationDbContext db, SchoolClass schoolClass) =>
         db.Add(new Student("李同学", "S-001", schoolClass.Id, Gender.Female, null, [new Guardian("李家长", "母亲", null)])).Entity;
+
+    private static readonly ArchiveAuthor Author = new(Guid.CreateVersion7(), "王老师");
+
+    private static StudentArchive AddArchive(ApplicationDbContext db) =>
+        db.Add(new StudentArchive(AddStudent(db, AddClass(db)).Id, Now)).Entity;
 
     private static void AddGroupWithAssignment(ApplicationDbContext db)
     {

@@ -234,6 +234,27 @@ public static class RouteAccessTable
         Entry("GET", School + "/mentor-groups/{id:guid}/published-list",
             Reach([Role.SchoolAdmin, Role.Teacher, Role.Student], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent, MentorFormer, StudentSelf),
             w => Get(w.School.Route($"mentor-groups/{w.GroupId}/published-list"))),
+        Entry("GET", School + "/students/{id:guid}/archive", ArchiveReaders, w => Get(w.School.Route($"students/{w.StudentId}/archive"))),
+        .. ArchiveSectionNames().Select(section => Entry("PUT", School + $"/students/{{id:guid}}/archive/{section}", ArchiveWriters,
+            w => IfMatch(Send("PUT", w.School.Route($"students/{w.StudentId}/archive/{section}"), new { notes = "今天表现不错" }), "\"999\""))),
+        Entry("GET", School + "/students/{id:guid}/archive/history", ArchiveReaders, w => Get(w.School.Route($"students/{w.StudentId}/archive/history"))),
+        Entry("GET", School + "/students/{id:guid}/archive/export", AdminOnly, w => Get(w.School.Route($"students/{w.StudentId}/archive/export"))),
+        Entry("POST", School + "/students/{id:guid}/archive/erase", AdminOnly,
+            w => Send("POST", w.School.Route($"students/{w.SpareStudentId}/archive/erase"), new { reason = "学生已转学" })),
+        Entry("PUT", School + "/students/{id:guid}/guardian-consent", HeadTeacherOrAdmin, w => Send("PUT", w.School.Route($"students/{w.StudentId}/guardian-consent"), new
+        {
+            guardianName = "王母", relation = "母亲", grantedOn = Today.AddDays(-1).ToString("yyyy-MM-dd"), method = "online",
+            scopes = new[] { "archive", "sensitiveSections", "goals" },
+        })),
+        Entry("GET", School + "/students/{id:guid}/guardian-consent", HeadTeacherOrAdmin, w => Get(w.School.Route($"students/{w.StudentId}/guardian-consent"))),
+        Entry("DELETE", School + "/students/{id:guid}/guardian-consent", HeadTeacherOrAdmin,
+            w => TestRequests.Empty("DELETE", w.School.Route($"students/{w.StudentId}/guardian-consent"))),
+        Entry("POST", School + "/students/{id:guid}/goals", GoalKeepers,
+            w => Send("POST", w.School.Route($"students/{w.StudentId}/goals"), new { kind = "longTerm", title = "考上理想的高中" })),
+        Entry("GET", School + "/students/{id:guid}/goals", GoalKeepers, w => Get(w.School.Route($"students/{w.StudentId}/goals"))),
+        Entry("GET", School + "/students/{id:guid}/goals/{goalId:guid}", GoalKeepers, w => Get(w.School.Route($"students/{w.StudentId}/goals/{w.GoalId}"))),
+        Entry("PATCH", School + "/students/{id:guid}/goals/{goalId:guid}", GoalKeepers,
+            w => Send("PATCH", w.School.Route($"students/{w.StudentId}/goals/{w.GoalId}"), new { progressNote = "本周坚持了五天" })),
     ];
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
@@ -284,6 +305,24 @@ public static class RouteAccessTable
     private static Expect Staff(Caller caller) => Reach([Role.SchoolAdmin, Role.Teacher], InSchool)(caller);
 
     private static Expect AdminOnly(Caller caller) => Reach([Role.SchoolAdmin], SchoolAdminOwn)(caller);
+
+    private static string[] ArchiveSectionNames() => ["family", "health", "personality", "interests", "morals", "habits", "psychology", "academics", "difficulties"];
+
+    /// <summary>R8: current mentors, the class's head teacher and school admins; a former mentor reads what they wrote.</summary>
+    private static Expect ArchiveReaders(Caller caller) =>
+        Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent, MentorFormer)(caller);
+
+    private static Expect ArchiveWriters(Caller caller) => Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent)(caller);
+
+    /// <summary>The student's goals: the student and the people who write the archive.</summary>
+    private static Expect GoalKeepers(Caller caller) =>
+        Reach([Role.SchoolAdmin, Role.Teacher, Role.Student], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent, StudentSelf)(caller);
+
+    private static HttpRequestMessage IfMatch(HttpRequestMessage request, string tag)
+    {
+        request.Headers.TryAddWithoutValidation("If-Match", tag);
+        return request;
+    }
 
     private static Expect HeadTeacherOrAdmin(Caller caller) => Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, HeadTeacherOwnClass)(caller);
 }

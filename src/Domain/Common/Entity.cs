@@ -17,3 +17,12 @@ public abstract class AggregateRoot : Entity
 
     public void ClearDomainEvents() => _domainEvents.Clear();
 }
+
+/// <summary>
+/// A record its writers change only by naming the version they read (an ETag): a write based on an older version is
+/// refused rather than merged. The version is the concurrency token.
+/// </summary>
+public interface IVersioned
+{
+    int Version { get; }
+}

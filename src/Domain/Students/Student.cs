@@ -16,6 +16,7 @@ public sealed class Student : AggregateRoot, ITenantOwned
         StudentNo = string.IsNullOrWhiteSpace(studentNo) ? throw new DomainValidationException(nameof(studentNo), "A student number is required.") : studentNo.Trim();
         ClassId = classId;
         Update(name, gender, birthDate, guardians);
+        Raise(new StudentEnrolled(Id));
     }
 
     public string Name { get; private set; } = null!;
@@ -65,6 +66,9 @@ public sealed class Student : AggregateRoot, ITenantOwned
         Raise(new StudentDeactivated(Id, ClassId));
     }
 }
+
+/// <summary>A student joined the school (created or imported); their guidance archive opens with them (R7).</summary>
+public sealed record StudentEnrolled(Guid StudentId) : DomainEvent<StudentEnrolled>;
 
 public sealed record StudentDeactivated(Guid StudentId, Guid ClassId) : DomainEvent<StudentDeactivated>;
 

@@ -4,6 +4,7 @@ using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Roster.Commands.ImportRoster;
 using MentorCloud.Application.Students;
+using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
@@ -17,7 +18,7 @@ namespace MentorCloud.Infrastructure.Events;
 /// Writes the school's audit log from domain events, in the transaction of the change: one entry per audited fact,
 /// with the caller (or the background work) as the actor. Use cases never write entries themselves.
 /// </summary>
-public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, TimeProvider clock) :
+public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, IRequestOrigin origin, TimeProvider clock) :
     IDomainEventHandler<PolicyRevised>,
     IDomainEventHandler<TeacherDeactivated>,
     IDomainEventHandler<StudentDeactivated>,
@@ -26,7 +27,12 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, TimeP
     IDomainEventHandler<RosterImported>,
     IDomainEventHandler<MentorGroupPublished>,
     IDomainEventHandler<AssignmentAdjusted>,
-    IDomainEventHandler<MentorsReleased>
+    IDomainEventHandler<MentorsReleased>,
+    IDomainEventHandler<ArchiveRead>,
+    IDomainEventHandler<ArchiveSectionWritten>,
+    IDomainEventHandler<ArchiveGoalChanged>,
+    IDomainEventHandler<GuardianConsentChanged>,
+    IDomainEventHandler<ArchiveErased>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -60,10 +66,29 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, TimeP
     public ValueTask Handle(MentorsReleased e, CancellationToken cancellationToken) =>
         Write(AuditActions.MentorsReleased, nameof(MentorGroup), e.GroupId, new { studentId = e.StudentId, mentorIds = e.MentorIds, reason = e.Reason }, e.StudentId);
 
-    private ValueTask Write(string action, string subjectType, Guid? subjectId, object? details = null, Guid? studentId = null)
+    // Archive entries name the section and never carry its contents (R8).
+    public ValueTask Handle(ArchiveRead e, CancellationToken cancellationToken) =>
+        e.Refused
+            ? Write(AuditActions.ArchiveReadRefused, nameof(StudentArchive), e.StudentId, new { what = e.What }, e.StudentId, e.Section)
+            : Write(AuditActions.ForRead(e.What), nameof(StudentArchive), e.StudentId, studentId: e.StudentId, section: e.Section);
+
+    public ValueTask Handle(ArchiveSectionWritten e, CancellationToken cancellationToken) =>
+        Write(AuditActions.ArchiveSectionWritten, nameof(StudentArchive), e.StudentId, new { version = e.Version }, e.StudentId, e.Section);
+
+    public ValueTask Handle(ArchiveGoalChanged e, CancellationToken cancellationToken) =>
+        Write(AuditActions.ArchiveGoalChanged, nameof(ArchiveGoal), e.GoalId, new { change = e.Change }, e.StudentId);
+
+    public ValueTask Handle(GuardianConsentChanged e, CancellationToken cancellationToken) =>
+        Write(e.Granted ? AuditActions.GuardianConsentGranted : AuditActions.GuardianConsentWithdrawn, nameof(GuardianConsent), e.ConsentId, studentId: e.StudentId);
+
+    public ValueTask Handle(ArchiveErased e, CancellationToken cancellationToken) =>
+        Write(AuditActions.ArchiveErased, nameof(StudentArchive), e.StudentId, new { reason = e.Reason, versions = e.Versions, goals = e.Goals }, e.StudentId);
+
+    private ValueTask Write(string action, string subjectType, Guid? subjectId, object? details = null, Guid? studentId = null, ArchiveSection? section = null)
     {
+        var from = new AuditOrigin(user.Roles.Count == 0 ? null : string.Join(',', user.Roles), origin.ClientAddress, origin.UserAgent);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.UserId, user.Username, action, subjectType, subjectId,
-            details is null ? null : JsonSerializer.Serialize(details, Json), studentId));
+            details is null ? null : JsonSerializer.Serialize(details, Json), studentId, from, section is { } s ? JsonNamingPolicy.CamelCase.ConvertName(s.ToString()) : null));
         return ValueTask.CompletedTask;
     }
 }

@@ -29,7 +29,7 @@ internal static class DatabaseProviderExtensions
     public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string historyTable) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(historyTable)),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsHistoryTable(historyTable)).AddInterceptors(SqliteErasure.Instance),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable(historyTable)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsHistoryTable(historyTable)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
@@ -38,7 +38,7 @@ internal static class DatabaseProviderExtensions
     public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, DbConnection connection, string historyTable) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connection, o => o.MigrationsHistoryTable(historyTable)),
+            DatabaseProvider.Sqlite => options.UseSqlite(connection, o => o.MigrationsHistoryTable(historyTable)).AddInterceptors(SqliteErasure.Instance),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connection, o => o.MigrationsHistoryTable(historyTable)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connection, o => o.MigrationsHistoryTable(historyTable)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),

@@ -1,3 +1,4 @@
+using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Common;
@@ -33,13 +34,14 @@ public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext sc
             using var schoolScan = PauseDetection(school);
             await SaveBothAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))
         {
-            throw new ConflictException("The change conflicts with an existing record.");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException("The record was changed by someone else; reload and try again.");
+            // A versioned record (an archive) changed by this request collided with another writer: both named the
+            // version they read, and the one that saved second read a version that is gone.
+            if (school.ChangeTracker.Entries<IVersioned>().Any(e => e.State == EntityState.Modified)) throw new PreconditionFailedException();
+            throw new ConflictException(ex is DbUpdateConcurrencyException
+                ? "The record was changed by someone else; reload and try again."
+                : "The change conflicts with an existing record.");
         }
     }
 

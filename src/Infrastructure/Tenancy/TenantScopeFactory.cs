@@ -60,3 +60,10 @@ internal sealed class NoUser : ICurrentUser
     public Guid? TeacherId => null;
     public Guid? StudentId => null;
 }
+
+/// <summary>Work that no request started has no client address or user agent.</summary>
+internal sealed class NoRequestOrigin : IRequestOrigin
+{
+    public string? ClientAddress => null;
+    public string? UserAgent => null;
+}

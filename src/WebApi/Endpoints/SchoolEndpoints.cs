@@ -1,4 +1,5 @@
 using Mediator;
+using MentorCloud.Domain.Archives;
 using MentorCloud.Application.Auditing.Queries.GetAuditLog;
 using MentorCloud.Application.Classes;
 using MentorCloud.Application.Classes.Commands.CreateClass;
@@ -37,6 +38,7 @@ public static class SchoolEndpoints
         school.MapTeachers();
         school.MapClasses();
         school.MapStudentEndpoints();
+        school.MapArchiveEndpoints();
         school.MapRosterEndpoints();
         school.MapMentorGroupEndpoints();
         school.MapAudit();
@@ -129,8 +131,8 @@ public static class SchoolEndpoints
 
     private static void MapAudit(this RouteGroupBuilder school) =>
         school.MapGet("/audit", (ISender sender, CancellationToken ct, Guid? studentId = null, Guid? actorId = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
-                    int page = 1, int pageSize = IPaged.DefaultPageSize) =>
-                sender.Send(new GetAuditLogQuery(studentId, actorId, from, to, page, pageSize), ct))
+                    ArchiveSection? section = null, string? action = null, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
+                sender.Send(new GetAuditLogQuery(studentId, actorId, from, to, section, action, page, pageSize), ct))
             .WithTags("Audit")
             .WithSummary("Who read or changed what, when: the school's audit log, newest first (school-admin)")
             .Produces<PagedList<AuditEntryDto>>();

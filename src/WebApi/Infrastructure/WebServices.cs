@@ -26,6 +26,7 @@ public static class WebServices
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUserSlot>().Read(sp.GetRequiredService<HttpCurrentUser>));
+        services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
         services.AddSingleton<ITenantResolutionStrategy, RouteTenantStrategy>();
 
         services.Configure<JsonOptions>(o =>

@@ -49,6 +49,9 @@ public sealed class SecurityWorld
     public required Guid UnrelatedTeacherId { get; init; }
     public required Guid GroupId { get; init; }
 
+    /// <summary>A goal in the student's archive; their guardian's consent is on record.</summary>
+    public required Guid GoalId { get; init; }
+
     /// <summary>Targets for requests that would spoil the world when they succeed (deactivate, transfer).</summary>
     public required Guid SpareTeacherId { get; init; }
     public required Guid SpareStudentId { get; init; }
@@ -120,8 +123,18 @@ public sealed class SecurityWorld
         await (await admin.PostAsync(school.Route($"mentor-groups/{group}/publish"), null)).ShouldBeJson(HttpStatusCode.OK);
         (await admin.PutAsJsonAsync(school.Route($"mentor-groups/{group}/assignments/{student}"), new { mentorIds = new[] { mentor } })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
+        // The student's guardian consented, and the student has a goal: archive writes and goal updates pass their rules.
+        (await admin.PutAsJsonAsync(school.Route($"students/{student}/guardian-consent"), new
+        {
+            guardianName = "王母", relation = "母亲", grantedOn = today.AddDays(-10).ToString("yyyy-MM-dd"), method = "paper",
+            scopes = new[] { "archive", "sensitiveSections", "goals" },
+        })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var goal = (await (await admin.PostAsJsonAsync(school.Route($"students/{student}/goals"), new { kind = "stage", title = "每天阅读半小时" }))
+            .ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
         return new SecurityWorld(api, logins)
         {
+            GoalId = goal,
             School = school,
             OtherSchool = other,
             SemesterId = semesterId,

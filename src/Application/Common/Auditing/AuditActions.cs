@@ -12,6 +12,28 @@ public static class AuditActions
     public const string MentorGroupPublished = "mentorGroup.published";
     public const string AssignmentAdjusted = "mentorGroup.assignmentAdjusted";
     public const string MentorsReleased = "mentorGroup.mentorsReleased";
+    public const string ArchiveRead = "archive.read";
+    public const string ArchiveHistoryRead = "archive.history.read";
+    public const string ArchiveGoalsRead = "archive.goals.read";
+    public const string ArchiveConsentRead = "archive.consent.read";
+    public const string ArchiveExported = "archive.exported";
+    public const string ArchiveReadRefused = "archive.read.refused";
+    public const string ArchiveSectionWritten = "archive.section.written";
+    public const string ArchiveGoalChanged = "archive.goal.changed";
+    public const string GuardianConsentGranted = "archive.consent.granted";
+    public const string GuardianConsentWithdrawn = "archive.consent.withdrawn";
+    public const string ArchiveErased = "archive.erased";
+
+    /// <summary>The action recorded for a read of an archive part.</summary>
+    public static string ForRead(Domain.Archives.ArchiveReadKind what) => what switch
+    {
+        Domain.Archives.ArchiveReadKind.Archive => ArchiveRead,
+        Domain.Archives.ArchiveReadKind.History => ArchiveHistoryRead,
+        Domain.Archives.ArchiveReadKind.Goals => ArchiveGoalsRead,
+        Domain.Archives.ArchiveReadKind.Consent => ArchiveConsentRead,
+        Domain.Archives.ArchiveReadKind.Export => ArchiveExported,
+        _ => throw new ArgumentOutOfRangeException(nameof(what), what, null),
+    };
 }
 
 /// <summary>The event types of the outbox, as webhook subscribers name them.</summary>

@@ -1,3 +1,4 @@
+using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Districts;
@@ -24,6 +25,9 @@ public interface IApplicationDbContext
     DbSet<MentorGroup> MentorGroups { get; }
     DbSet<MentorAssignment> MentorAssignments { get; }
     DbSet<MentorLoad> MentorLoads { get; }
+    DbSet<StudentArchive> StudentArchives { get; }
+    /// <summary>Versions are added through <see cref="StudentArchive"/>; the set serves history queries and re-sealing.</summary>
+    DbSet<ArchiveEntry> ArchiveEntries { get; }
 }
 
 /// <summary>The platform catalog: districts and their schools (tenants). Not tenant-filtered.</summary>

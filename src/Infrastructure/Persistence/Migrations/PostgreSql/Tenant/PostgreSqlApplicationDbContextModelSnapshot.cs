@@ -23,6 +23,184 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MentorCloud.Domain.Archives.ArchiveEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArchiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchiveId", "Section", "Version");
+
+                    b.HasIndex("TenantId", "ArchiveId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ArchiveEntries", (string)null);
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.Archives.ArchiveGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArchiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SetById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SetByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchiveId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("ArchiveGoals", (string)null);
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.Archives.GuardianConsent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ArchiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Scopes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("WithdrawnBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArchiveId");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("GuardianConsents", (string)null);
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.Archives.StudentArchive", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("TenantId", "StudentId")
+                        .IsUnique();
+
+                    b.ToTable("StudentArchives", (string)null);
+                });
+
             modelBuilder.Entity("MentorCloud.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -40,10 +218,19 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ActorRole")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ClientAddress")
+                        .HasColumnType("text");
+
                     b.Property<string>("Details")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Section")
                         .HasColumnType("text");
 
                     b.Property<Guid?>("StudentId")
@@ -59,6 +246,9 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("UserAgent")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -247,42 +437,57 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
                     b.Property<DateTimeOffset>("EffectiveFrom")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("MaxMentorsPerStudent")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MaxPreferences")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MaxStudentsPerMentor")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MinEvaluations")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MinParentContacts")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MinTalks")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MonthlyReportReminderDay")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("MonthlyReportRequired")
-                        .HasColumnType("boolean");
-
-                    b.PrimitiveCollection<List<int>>("ReminderDaysBeforeEnd")
-                        .IsRequired()
-                        .HasColumnType("integer[]");
-
-                    b.Property<bool>("RequireGuardianConsent")
-                        .HasColumnType("boolean");
-
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "MentorCloud.Domain.Policies.SchoolPolicy.Settings#PolicySettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("MaxMentorsPerStudent")
+                                .HasColumnType("integer")
+                                .HasColumnName("MaxMentorsPerStudent");
+
+                            b1.Property<int>("MaxPreferences")
+                                .HasColumnType("integer")
+                                .HasColumnName("MaxPreferences");
+
+                            b1.Property<int>("MaxStudentsPerMentor")
+                                .HasColumnType("integer")
+                                .HasColumnName("MaxStudentsPerMentor");
+
+                            b1.Property<int>("MinEvaluations")
+                                .HasColumnType("integer")
+                                .HasColumnName("MinEvaluations");
+
+                            b1.Property<int>("MinParentContacts")
+                                .HasColumnType("integer")
+                                .HasColumnName("MinParentContacts");
+
+                            b1.Property<int>("MinTalks")
+                                .HasColumnType("integer")
+                                .HasColumnName("MinTalks");
+
+                            b1.Property<int>("MonthlyReportReminderDay")
+                                .HasColumnType("integer")
+                                .HasColumnName("MonthlyReportReminderDay");
+
+                            b1.Property<bool>("MonthlyReportRequired")
+                                .HasColumnType("boolean")
+                                .HasColumnName("MonthlyReportRequired");
+
+                            b1.PrimitiveCollection<int[]>("ReminderDaysBeforeEnd")
+                                .IsRequired()
+                                .HasColumnType("integer[]")
+                                .HasColumnName("ReminderDaysBeforeEnd");
+
+                            b1.Property<bool>("RequireGuardianConsent")
+                                .HasColumnType("boolean")
+                                .HasColumnName("RequireGuardianConsent");
+                        });
 
                     b.HasKey("Id");
 
@@ -456,6 +661,72 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("MentorCloud.Domain.Archives.ArchiveEntry", b =>
+                {
+                    b.HasOne("MentorCloud.Domain.Archives.StudentArchive", null)
+                        .WithMany("_entries")
+                        .HasForeignKey("ArchiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.Archives.ArchiveGoal", b =>
+                {
+                    b.HasOne("MentorCloud.Domain.Archives.StudentArchive", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("ArchiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("MentorCloud.Domain.Archives.GoalProgressNote", "ProgressNotes", b1 =>
+                        {
+                            b1.Property<Guid>("ArchiveGoalId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<Guid?>("AuthorId");
+
+                            b1.Property<string>("AuthorName");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ArchiveGoalId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ArchiveGoals");
+
+                            b1
+                                .ToJson("ProgressNotes")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ArchiveGoalId");
+                        });
+
+                    b.Navigation("ProgressNotes");
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.Archives.GuardianConsent", b =>
+                {
+                    b.HasOne("MentorCloud.Domain.Archives.StudentArchive", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("ArchiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.Archives.StudentArchive", b =>
+                {
+                    b.HasOne("MentorCloud.Domain.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MentorCloud.Domain.Classes.SchoolClass", b =>
                 {
                     b.HasOne("MentorCloud.Domain.Teachers.Teacher", null)
@@ -578,6 +849,15 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
                         });
 
                     b.Navigation("Guardians");
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.Archives.StudentArchive", b =>
+                {
+                    b.Navigation("Consents");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("_entries");
                 });
 
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorGroup", b =>

@@ -1,0 +1,112 @@
+using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Models;
+using MentorCloud.Application.Policies;
+using MentorCloud.Domain.Archives;
+using MentorCloud.Domain.Students;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorCloud.Application.Archives;
+
+/// <summary>Loads archives for the archive use cases, and reads their sections and history through <see cref="ArchiveContents"/>.</summary>
+public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents contents, PolicyReader policy, ICurrentUser user, TimeProvider clock)
+{
+    public static readonly ArchiveSectionsDto NoSections = new(null, null, null, null, null, null, null, null, null);
+
+    public ArchiveAuthor Author => new(user.UserId, user.Username);
+
+    /// <summary>The student's archive, tracked, with its consents (and the one goal asked for); opened when the student has none yet.</summary>
+    public async Task<StudentArchive> ForWriteAsync(Guid studentId, CancellationToken cancellationToken, Guid? goalId = null)
+    {
+        var archive = await db.StudentArchives
+            .Include(a => a.Consents)
+            .Include(a => a.Goals.Where(g => g.Id == goalId))
+            .SingleOrDefaultAsync(a => a.StudentId == studentId, cancellationToken);
+        if (archive is not null) return archive;
+        if (!await db.Students.AnyAsync(s => s.Id == studentId, cancellationToken)) throw new NotFoundException(nameof(Student), studentId);
+        archive = new StudentArchive(studentId, clock.GetUtcNow());
+        db.StudentArchives.Add(archive);
+        return archive;
+    }
+
+    /// <summary>Refuses a write that does not name the archive's current version: 428 without a tag, 412 with a stale one.</summary>
+    public static void DemandCurrent(StudentArchive archive, string? ifMatch)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch)) throw new PreconditionRequiredException();
+        if (!VersionTag.Matches(ifMatch, archive.Version)) throw new PreconditionFailedException();
+    }
+
+    public async Task<bool> ConsentRequiredAsync(CancellationToken cancellationToken) =>
+        (await policy.EffectiveSettingsAsync(cancellationToken)).RequireGuardianConsent;
+
+    /// <summary>
+    /// Re-seals, under the active key, the current versions of the encrypted sections that an older key sealed: a
+    /// rotated key ring re-encrypts what is in use as archives are written.
+    /// </summary>
+    public async Task ResealOlderAsync(StudentArchive archive, CancellationToken cancellationToken)
+    {
+        var encrypted = Enum.GetValues<ArchiveSection>().Where(s => s.IsEncryptedAtRest()).ToList();
+        var current = await Current(archive.Id, null).Where(e => encrypted.Contains(e.Section)).ToListAsync(cancellationToken);
+        foreach (var entry in current)
+        {
+            contents.OpenJson(archive.StudentId, entry.Section, entry.Content, out var resealable);
+            if (resealable) archive.Reseal(entry, contents.Reseal(archive.StudentId, entry.Section, entry.Content));
+        }
+    }
+
+    /// <summary>The archive as the caller may read it: every section, or for a former mentor the latest version of each that they wrote.</summary>
+    public async Task<StudentArchiveDto> ReadAsync(Guid studentId, bool ownVersionsOnly, CancellationToken cancellationToken)
+    {
+        var archive = await db.StudentArchives.AsNoTracking().Where(a => a.StudentId == studentId)
+            .Select(a => new { a.Id, a.Version, a.ErasedAt }).SingleOrDefaultAsync(cancellationToken);
+        if (archive is null) return new StudentArchiveDto(studentId, 0, null, NoSections);
+
+        var entries = await Current(archive.Id, ownVersionsOnly ? user.UserId ?? Guid.Empty : null).AsNoTracking().ToListAsync(cancellationToken);
+        ArchiveSectionDto<T>? Section<T>(ArchiveSection section) =>
+            entries.SingleOrDefault(e => e.Section == section) is { } e
+                ? new ArchiveSectionDto<T>(e.Version, e.WrittenAt, e.AuthorId, e.AuthorName, contents.Open<T>(studentId, section, e.Content))
+                : null;
+        return new StudentArchiveDto(studentId, archive.Version, archive.ErasedAt, new ArchiveSectionsDto(
+            Section<FamilySection>(ArchiveSection.Family),
+            Section<HealthSection>(ArchiveSection.Health),
+            Section<PersonalitySection>(ArchiveSection.Personality),
+            Section<InterestsSection>(ArchiveSection.Interests),
+            Section<MoralsSection>(ArchiveSection.Morals),
+            Section<HabitsSection>(ArchiveSection.Habits),
+            Section<PsychologySection>(ArchiveSection.Psychology),
+            Section<AcademicsSection>(ArchiveSection.Academics),
+            Section<DifficultiesSection>(ArchiveSection.Difficulties)));
+    }
+
+    /// <summary>Versions newest first, of one section or all; a former mentor's own only.</summary>
+    public IQueryable<ArchiveEntry> Versions(Guid studentId, ArchiveSection? section, bool ownVersionsOnly)
+    {
+        var author = user.UserId ?? Guid.Empty;
+        var versions = from e in db.ArchiveEntries.AsNoTracking()
+                       join a in db.StudentArchives on e.ArchiveId equals a.Id
+                       where a.StudentId == studentId
+                       select e;
+        if (section is { } s) versions = versions.Where(e => e.Section == s);
+        if (ownVersionsOnly) versions = versions.Where(e => e.AuthorId == author);
+        return versions.OrderByDescending(e => e.Version);
+    }
+
+    public ArchiveVersionDto ToDto(Guid studentId, ArchiveEntry e) =>
+        new(e.Version, e.Section, e.WrittenAt, e.AuthorId, e.AuthorName, contents.OpenElement(studentId, e.Section, e.Content));
+
+    /// <summary>The consent in force and the history, newest first, of an archive loaded with its consents.</summary>
+    public static GuardianConsentStatusDto ConsentStatus(StudentArchive archive)
+    {
+        var history = archive.Consents.OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id).Select(GuardianConsentDto.From).ToList();
+        return new GuardianConsentStatusDto(archive.ConsentInForce is not null,
+            archive.ConsentInForce is { } current ? GuardianConsentDto.From(current) : null, history);
+    }
+
+    /// <summary>The latest version of each section (of one author's versions, when given).</summary>
+    private IQueryable<ArchiveEntry> Current(Guid archiveId, Guid? authorId)
+    {
+        var versions = db.ArchiveEntries.Where(e => e.ArchiveId == archiveId);
+        if (authorId is { } author) versions = versions.Where(e => e.AuthorId == author);
+        return versions.Where(e => e.Version == versions.Where(x => x.Section == e.Section).Max(x => x.Version));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace MentorCloud.WebApi.FunctionalTests.Infrastructure;
+
+/// <summary>Looks for a text in what the database engine keeps, below the application: file bytes (SQLite) or every row of every table (PostgreSQL).</summary>
+public static class RawDatabase
+{
+    public static async Task<bool> ContainsAsync(MentorCloudFactory factory, string text, CancellationToken cancellationToken) =>
+        factory.Database.Provider switch
+        {
+            "Sqlite" => await SqliteFilesContainAsync(new SqliteConnectionStringBuilder(factory.ConnectionString).DataSource, text, cancellationToken),
+            "PostgreSql" => await PostgresRowsContainAsync(factory.ConnectionString, text, cancellationToken),
+            var provider => throw new NotSupportedException(provider),
+        };
+
+    private static async Task<bool> SqliteFilesContainAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        var needle = Encoding.UTF8.GetBytes(text);
+        foreach (var file in new[] { path, path + "-wal", path + "-journal" }.Where(File.Exists))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, cancellationToken);
+            if (copy.GetBuffer().AsSpan(0, (int)copy.Length).IndexOf(needle) >= 0) return true;
+        }
+        return false;
+    }
+
+    private static async Task<bool> PostgresRowsContainAsync(string connectionString, string text, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')", connection))
+        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) tables.Add(reader.GetString(0));
+        foreach (var table in tables)
+        {
+            await using var find = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {table} t WHERE strpos(t::text, @text) > 0)", connection);
+            find.Parameters.AddWithValue("text", text);
+            if ((bool)(await find.ExecuteScalarAsync(cancellationToken))!) return true;
+        }
+        return false;
+    }
+}
