@@ -1,6 +1,7 @@
 using MentorCloud.Application;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Domain.Common;
+using MentorCloud.Infrastructure.Encryption;
 using MentorCloud.Infrastructure.Events;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Infrastructure.Identity;
@@ -66,6 +67,14 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddScoped<ActiveAccounts>();
         services.AddScoped<AccountCheckingJwtBearerEvents>();
+
+        // Development and Testing fall back to the public development key; anywhere else an empty ring stops start-up.
+        var developmentKeyAllowed = StartupConfiguration.AllowsDevelopmentDefaults(environment);
+        services.AddOptions<EncryptionOptions>().Bind(configuration.GetSection(EncryptionOptions.Section))
+            .PostConfigure(o => { if (developmentKeyAllowed) DevelopmentArchiveKey.AddWhenRingIsEmpty(o); })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EncryptionOptions>>(new EncryptionOptionsValidator(developmentKeyAllowed));
+        services.AddSingleton<IArchiveCipher, ArchiveCipher>();
 
         services.AddRoster(configuration);
         services.AddHealthChecks().AddDbContextCheck<CatalogDbContext>("database", tags: ["ready"]);

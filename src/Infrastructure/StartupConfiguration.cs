@@ -1,5 +1,6 @@
 using System.Text;
 using MentorCloud.Application.Common.Validation;
+using MentorCloud.Infrastructure.Encryption;
 using MentorCloud.Infrastructure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +9,8 @@ namespace MentorCloud.Infrastructure;
 
 /// <summary>
 /// Settings that are fine on a developer's machine and dangerous anywhere else: a guessable token signing key, a
-/// weak bootstrap password for the platform admin, demo accounts with published passwords. Outside Development
+/// weak bootstrap password for the platform admin, demo accounts with published passwords, no archive key ring or
+/// one holding the public development key. Outside Development
 /// (and the test suite's Testing environment) start-up stops and names each one.
 /// </summary>
 public static class StartupConfiguration
@@ -20,11 +22,15 @@ public static class StartupConfiguration
 
     public static void RefuseUnsafe(IConfiguration configuration, IHostEnvironment environment)
     {
-        if (environment.IsDevelopment() || environment.IsEnvironment("Testing")) return;
+        if (AllowsDevelopmentDefaults(environment)) return;
         var problems = Problems(configuration).ToList();
         if (problems.Count > 0)
             throw new InvalidOperationException($"Unsafe configuration for environment {environment.EnvironmentName}: {string.Join(" ", problems)}");
     }
+
+    /// <summary>Development, and the test suite's Testing environment: where throw-away defaults may stand in for real settings.</summary>
+    public static bool AllowsDevelopmentDefaults(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment("Testing");
 
     public static IEnumerable<string> Problems(IConfiguration configuration)
     {
@@ -36,6 +42,9 @@ public static class StartupConfiguration
                          "with letters and digits); set a strong one, or leave it empty to have one generated and shown once on standard error.";
         if (configuration.GetValue<bool>("Demo:Seed"))
             yield return "Demo:Seed is on: the demo accounts have published passwords; demo data is for Development only.";
+        var encryption = configuration.GetSection(EncryptionOptions.Section).Get<EncryptionOptions>() ?? new EncryptionOptions();
+        foreach (var problem in ArchiveKeyRing.Problems(encryption, developmentKeyAllowed: false))
+            yield return problem;
     }
 
     /// <summary>Long enough, varied enough (distinct characters and Shannon entropy per character), and no placeholder word.</summary>

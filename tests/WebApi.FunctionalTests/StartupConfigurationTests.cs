@@ -1,18 +1,33 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using MentorCloud.Infrastructure.Encryption;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
-using Serilog.Events;
 
 namespace MentorCloud.WebApi.FunctionalTests;
 
 /// <summary>Outside Development, start-up refuses settings that would leave the service open; a generated admin password reaches no log.</summary>
 public abstract partial class StartupConfigurationTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where TApp : AppFixture
 {
+    private const string ArchiveKey = "tZ8I4YhnuO1FWa5939kIi+7VLQU8Nwkul7oh3aPEH0w=";
+    private const string OtherArchiveKey = "V9jyWdMRGSkZc9NCs+GPV4iEDbeICtTFBahpLZVp8Wg=";
+
+    /// <summary>Production with an archive key ring, plus <paramref name="settings"/> (a null value removes a setting).</summary>
+    private static Dictionary<string, string?> Production(params (string Key, string? Value)[] settings)
+    {
+        var all = new Dictionary<string, string?> { ["environment"] = "Production", ["Encryption:KeyRing:k1"] = ArchiveKey };
+        foreach (var (key, value) in settings)
+        {
+            if (value is null) all.Remove(key);
+            else all[key] = value;
+        }
+        return all;
+    }
+
     public static readonly TheoryData<string, string, string> UnsafeSettings = new()
     {
         { "Jwt:SigningKey", "changeme-changeme-changeme-changeme-changeme", "Jwt:SigningKey" },
@@ -30,18 +45,55 @@ public abstract partial class StartupConfigurationTests<TApp>(TApp app) : Functi
     public async Task Production_refuses_to_start_with_an_unsafe_setting_and_names_it(string key, string value, string named)
     {
         await using var factory = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(),
-            new Dictionary<string, string?> { ["environment"] = "Production", [key] = value });
+            Production((key, value)));
 
         var failure = Should.Throw<Exception>(() => factory.Server);
 
         failure.ToString().ShouldContain($"Unsafe configuration for environment Production: {named}");
     }
 
+    public static readonly TheoryData<string, string?, string?, string> UnusableKeyRings = new()
+    {
+        { "Encryption:KeyRing:k1", null, null, "Encryption:KeyRing is empty" },
+        { "Encryption:KeyRing:k1", "not base64!", null, "Encryption:KeyRing:k1 is not base64" },
+        { "Encryption:KeyRing:k1", "ICsZeyiO+8udifzqW1Vvaw==", null, "Encryption:KeyRing:k1 is 16 bytes long" },
+        { "Encryption:KeyRing:k2", OtherArchiveKey, null, "Encryption:ActiveKeyId is not set and Encryption:KeyRing holds several keys (k1, k2)" },
+        { "Encryption:KeyRing:k2", OtherArchiveKey, "k3", "Encryption:ActiveKeyId 'k3' names no key in Encryption:KeyRing" },
+        { "Encryption:KeyRing:development", DevelopmentArchiveKey.Base64, "k1", "Encryption:KeyRing:development uses the id or the bytes of the development key" },
+        { "Encryption:KeyRing:k1", DevelopmentArchiveKey.Base64, null, "Encryption:KeyRing:k1 uses the id or the bytes of the development key" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnusableKeyRings))]
+    public async Task Production_refuses_to_start_with_an_unusable_archive_key_ring_and_names_the_key(string key, string? value, string? active, string said)
+    {
+        await using var factory = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(),
+            Production((key, value), ("Encryption:ActiveKeyId", active)));
+
+        var failure = Should.Throw<Exception>(() => factory.Server).ToString();
+
+        failure.ShouldContain("Unsafe configuration for environment Production:");
+        failure.ShouldContain(said);
+        failure.ShouldNotContain(ArchiveKey);
+        failure.ShouldNotContain(OtherArchiveKey);
+    }
+
+    [Fact]
+    public async Task A_key_ring_error_stops_the_start_in_the_testing_environment_too()
+    {
+        await using var factory = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(),
+            new Dictionary<string, string?> { ["Encryption:KeyRing:k1"] = ArchiveKey, ["Encryption:KeyRing:k2"] = "ICsZeyiO+8udifzqW1Vvaw==", ["Encryption:ActiveKeyId"] = "k1" });
+
+        var failure = Should.Throw<Exception>(() => factory.Server).ToString();
+
+        failure.ShouldContain("Encryption:KeyRing:k2 is 16 bytes long");
+        failure.ShouldNotContain(ArchiveKey);
+    }
+
     [Fact]
     public async Task Production_starts_with_safe_settings()
     {
-        await using var factory = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(),
-            new Dictionary<string, string?> { ["environment"] = "Production" });
+        await using var factory = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(), Production());
         using var client = factory.CreateClient();
 
         (await client.GetAsync("/health/live", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -59,7 +111,7 @@ public abstract partial class StartupConfigurationTests<TApp>(TApp app) : Functi
         try
         {
             await using var factory = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(),
-                new Dictionary<string, string?> { ["environment"] = "Production", ["Bootstrap:PlatformAdmin:Password"] = "", ["Serilog:MinimumLevel:Default"] = "Verbose" });
+                Production(("Bootstrap:PlatformAdmin:Password", ""), ("Serilog:MinimumLevel:Default", "Verbose")));
             using var client = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(logs))).CreateClient();
 
             var password = GeneratedPassword().Match(stderr.ToString()).Groups["password"].Value;
@@ -76,23 +128,10 @@ public abstract partial class StartupConfigurationTests<TApp>(TApp app) : Functi
 
     [GeneratedRegex("generated password (?<password>\\S+)")]
     private static partial Regex GeneratedPassword();
-
-    private sealed class CapturedLogs : ILogEventSink
-    {
-        private readonly List<string> _texts = [];
-
-        public IReadOnlyList<string> Texts
-        {
-            get { lock (_texts) return [.. _texts]; }
-        }
-
-        public void Emit(LogEvent logEvent)
-        {
-            lock (_texts) _texts.Add(logEvent.RenderMessage() + " " + string.Join(" ", logEvent.Properties.Values) + " " + logEvent.Exception);
-        }
-    }
 }
 
+[Collection(nameof(ProcessWideOutput))]
 public sealed class StartupConfigurationTestsOnSqlite(SqliteApp app) : StartupConfigurationTests<SqliteApp>(app);
 
+[Collection(nameof(ProcessWideOutput))]
 public sealed class StartupConfigurationTestsOnPostgres(PostgresApp app) : StartupConfigurationTests<PostgresApp>(app);

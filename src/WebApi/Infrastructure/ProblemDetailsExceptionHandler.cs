@@ -1,4 +1,5 @@
 using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Common;
@@ -36,6 +37,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Extensions = { ["rule"] = rule.Rule, ["violation"] = rule.Details },
             },
             DatabaseUnavailableException unavailable => Unavailable(httpContext, unavailable),
+            ArchiveKeyException archiveKey => ArchiveKeyUnavailable(httpContext, archiveKey),
             _ => null,
         };
 
@@ -47,6 +49,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    // The exception names the key and why it failed, never the text; the caller learns only that the key is missing.
+    private ProblemDetails ArchiveKeyUnavailable(HttpContext httpContext, ArchiveKeyException exception)
+    {
+        logger.LogError(exception, "The archive's encryption key {KeyId} is not available for {Method} {Path}",
+            exception.KeyId ?? "(unreadable)", httpContext.Request.Method, httpContext.Request.Path);
+        return new ProblemDetails { Status = 500, Detail = Messages.ArchiveKeyUnavailableDetail };
     }
 
     private static ProblemDetails Unavailable(HttpContext httpContext, DatabaseUnavailableException unavailable)

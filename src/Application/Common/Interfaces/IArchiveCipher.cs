@@ -20,4 +20,8 @@ public interface IArchiveCipher
 public readonly record struct ArchiveDecryption(string Plaintext, bool SealedWithOlderKey);
 
 /// <summary>An encrypted archive text cannot be opened: its key is missing from the ring, or the text is not authentic.</summary>
-public sealed class ArchiveKeyException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ArchiveKeyException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>The key the text names, when it could be read: what an operator looks for in the ring.</summary>
+    public string? KeyId { get; init; }
+}

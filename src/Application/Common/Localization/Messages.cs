@@ -61,5 +61,7 @@ public static class Messages
     public static string ForbiddenDetail => T("您的角色无权执行此操作。", "Your role may not do this.");
     public static string TooManyRequestsDetail => T("请求过于频繁,请稍后再试。", "Too many requests: wait a moment and try again.");
     public static string NulCharacter => T("请求中含有空字符 (U+0000),任何字段都不接受。", "The request contains a NUL character (U+0000), which no field accepts.");
+    public static string ArchiveKeyUnavailableDetail => T("档案的加密密钥当前不可用,受保护的档案内容无法打开;请凭 traceId 联系管理员。",
+        "The archive's encryption key is not available, so its protected sections cannot be opened; contact support with the traceId.");
     public static string ServerErrorDetail => T("请稍后重试;如问题持续,请凭 traceId 联系管理员。", "Try again later; if it persists, contact support with the traceId.");
 }
