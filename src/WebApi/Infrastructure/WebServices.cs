@@ -111,6 +111,7 @@ public static class WebServices
             o.AddOperationTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<RouteParameterTransformer>();
             o.AddOperationTransformer<OperationIdTransformer>();
+            o.AddOperationTransformer<RequestExampleTransformer>();
             o.AddOperationTransformer<HttpPreconditionsTransformer>();
             o.AddDocumentTransformer<ResponseConventionsTransformer>();
             o.AddSchemaTransformer<EnumSchemaTransformer>();
