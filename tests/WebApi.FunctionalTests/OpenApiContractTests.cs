@@ -1,11 +1,16 @@
 using System.Collections;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Students;
+using MentorCloud.WebApi.Endpoints;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
@@ -186,6 +191,118 @@ public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp
         problem.TryGetProperty("rule", out _).ShouldBeTrue();
     }
 
+    /// <summary>The operations a client starts with: each shows an example body.</summary>
+    private static readonly string[] MainOperations =
+    [
+        "issueToken", "createDistrict", "updateDistrictPolicyLimits", "addDistrictSchool", "updatePolicy", "createSemester", "createTeacher",
+        "createClass", "createStudent", "createMentorGroup", "openMentorGroupSelection", "updateMentorGroupPreference",
+        "updateMentorGroupAssignment", "transferStudent", "updateStudentAttentionFlags",
+    ];
+
+    /// <summary>Operation id → method, path template and JSON request example, for every operation that has one.</summary>
+    private static Dictionary<string, (string Method, string Path, JsonElement Example)> RequestExamples(JsonElement document) =>
+        document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Method: op.Name.ToUpperInvariant(), Path: path.Name, Operation: op.Value)))
+            .Where(op => op.Operation.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out var json)
+                         && json.TryGetProperty("example", out _))
+            .ToDictionary(op => op.Operation.GetProperty("operationId").GetString()!,
+                op => (op.Method, op.Path, op.Operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example")));
+
+    [Fact]
+    public async Task The_main_operations_show_an_example_request_body()
+    {
+        var examples = RequestExamples(await DocumentAsync());
+
+        MainOperations.Where(id => !examples.ContainsKey(id)).ShouldBeEmpty();
+        foreach (var id in MainOperations) examples[id].Example.ValueKind.ShouldBe(JsonValueKind.Object, id);
+        var student = examples["createStudent"].Example;
+        student.GetProperty("name").GetString().ShouldBe("王小明");
+        student.GetProperty("gender").GetString().ShouldBe("male");
+        student.GetProperty("birthDate").GetString().ShouldBe("2013-10-12");
+        student.GetProperty("attentionFlags")[0].GetString().ShouldBe("leftBehind");
+    }
+
+    /// <summary>
+    /// Replays the examples in the order a school is set up, on the day they are written for, with the ids the earlier answers
+    /// returned in place of the examples' ids: each must get past binding and validation and succeed. Every example is replayed.
+    /// </summary>
+    [Fact]
+    public async Task Every_request_example_is_accepted_by_its_endpoint_on_the_day_the_examples_are_written_for()
+    {
+        var examples = RequestExamples(await DocumentAsync());
+        var day = new DateTimeOffset(ApiExamples.Today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
+        // The examples' day is in the past: tokens issued on it must outlive it to be accepted today.
+        await using var factory = App.Factory.WithWebHostBuilder(b => b
+            .UseSetting("Jwt:AccessTokenLifetime", "3650.00:00:00")
+            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new PinnedClock(day))));
+        var ids = new Dictionary<Guid, Guid>();
+        var replayed = new List<string>();
+
+        async Task<JsonElement> Replay(HttpClient client, string operationId, HttpStatusCode expected, params (string Name, object Value)[] route)
+        {
+            var (method, path, example) = examples[operationId];
+            var body = ids.Aggregate(example.GetRawText(), (json, id) => json.Replace(id.Key.ToString(), id.Value.ToString(), StringComparison.OrdinalIgnoreCase));
+            foreach (var (name, value) in route.Append(("school", ApiExamples.SchoolCode)).Append(("district", ApiExamples.DistrictCode)))
+                path = path.Replace("{" + name + "}", value.ToString(), StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            var response = await client.SendAsync(request, Ct);
+            replayed.Add(operationId);
+            return await response.ShouldBeJson(expected);
+        }
+
+        async Task<HttpClient> SignIn(string username, string password)
+        {
+            using var anonymous = factory.CreateClient();
+            var token = await (await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username, password }, Ct)).ShouldBeJson(HttpStatusCode.OK);
+            var client = factory.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+            return client;
+        }
+
+        using (var platform = await SignIn(MentorCloudFactory.PlatformAdmin, MentorCloudFactory.PlatformPassword))
+            await Replay(platform, "createDistrict", HttpStatusCode.Created);
+        using (var district = await SignIn(ApiExamples.DistrictAdmin.Username, ApiExamples.DistrictAdmin.Password))
+        {
+            await Replay(district, "updateDistrictPolicyLimits", HttpStatusCode.OK);
+            await Replay(district, "addDistrictSchool", HttpStatusCode.Created);
+        }
+
+        using var anonymous = factory.CreateClient();
+        var token = await Replay(anonymous, "issueToken", HttpStatusCode.OK);
+        using var admin = factory.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        string Route(string path) => $"/api/v1/schools/{ApiExamples.SchoolCode}/{path}";
+        async Task<Guid> Create(string path, object body) =>
+            (await (await admin.PostAsJsonAsync(Route(path), body, Ct)).ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        await Replay(admin, "updatePolicy", HttpStatusCode.OK);
+        ids[ApiExamples.SemesterId] = (await Replay(admin, "createSemester", HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        ids[ApiExamples.HeadTeacherId] = (await Replay(admin, "createTeacher", HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        ids[ApiExamples.MentorId] = await Create("teachers", new { name = "王强", employeeNo = "T2018007", subjects = new[] { "数学" } });
+        var otherHead = await Create("teachers", new { name = "赵敏", employeeNo = "T2016012", subjects = new[] { "英语" } });
+        ids[ApiExamples.ClassId] = (await Replay(admin, "createClass", HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        ids[ApiExamples.OtherClassId] = await Create("classes", new { name = "七年级(5)班", grade = 7, headTeacherId = otherHead, schoolYear = 2026 });
+        var student = (await Replay(admin, "createStudent", HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        var group = (await Replay(admin, "createMentorGroup", HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Replay(admin, "openMentorGroupSelection", HttpStatusCode.OK, ("id", group));
+        await Replay(admin, "updateMentorGroupPreference", HttpStatusCode.OK, ("id", group), ("studentId", student));
+        await (await admin.PostAsync(Route($"mentor-groups/{group}/match"), null, Ct)).ShouldBeJson(HttpStatusCode.OK);
+        await Replay(admin, "updateMentorGroupAssignment", HttpStatusCode.OK, ("id", group), ("studentId", student));
+        await Replay(admin, "updateStudentAttentionFlags", HttpStatusCode.OK, ("id", student));
+        var moved = await Replay(admin, "transferStudent", HttpStatusCode.OK, ("id", student));
+
+        moved.GetProperty("classId").GetGuid().ShouldBe(ids[ApiExamples.OtherClassId]);
+        moved.GetProperty("attentionFlags").EnumerateArray().Select(f => f.GetString()).ShouldBe(["leftBehind", "psychological"]);
+        examples.Keys.Except(replayed).ShouldBeEmpty("every example is replayed");
+    }
+
+    [Fact]
+    public async Task Every_operation_that_takes_if_match_answers_412_when_stale_and_428_when_missing()
+    {
+        OpenApiContractRules.IfMatchWithout412And428(await DocumentAsync()).ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Every_operation_declares_its_security_the_bearer_token_or_none_for_signing_in()
     {
@@ -244,6 +361,12 @@ public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp
             if (File.Exists(Path.Combine(directory.FullName, "MentorCloud.sln"))) return directory.FullName;
         throw new InvalidOperationException("The repository root (MentorCloud.sln) was not found above " + AppContext.BaseDirectory);
     }
+}
+
+/// <summary>A clock that stays on one instant, told in UTC as a system clock tells it (PostgreSQL stores only UTC offsets).</summary>
+internal sealed class PinnedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 }
 
 public sealed class OpenApiContractTestsOnSqlite(SqliteApp app) : OpenApiContractTests<SqliteApp>(app);

@@ -19,6 +19,7 @@ public static class AuthEndpoints
             .RequireRateLimiting(TokenRateLimitPolicy)
             .WithTags("Auth")
             .WithSummary("Exchange a username and password for a bearer token")
+            .WithRequestExample(new TokenRequest(ApiExamples.SchoolAdmin.Username, ApiExamples.SchoolAdmin.Password))
             .Produces<TokenResponse>()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 

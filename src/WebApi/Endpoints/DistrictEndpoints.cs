@@ -11,6 +11,7 @@ using MentorCloud.Application.Schools;
 using MentorCloud.Application.Schools.Commands.OnboardSchool;
 using MentorCloud.Application.Schools.Queries.GetDatabaseServers;
 using MentorCloud.Application.Schools.Queries.GetSchools;
+using MentorCloud.WebApi.Infrastructure;
 
 namespace MentorCloud.WebApi.Endpoints;
 
@@ -25,7 +26,8 @@ public static class DistrictEndpoints
                 var district = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/districts/{district.Code}", district);
             })
-            .WithSummary("Create a district and its first district admin (platform-admin)");
+            .WithSummary("Create a district and its first district admin (platform-admin)")
+            .WithRequestExample(new CreateDistrictCommand(ApiExamples.DistrictCode, "杭州市拱墅区教育局", ApiExamples.DistrictAdmin));
 
         districts.MapGet("/", (ISender sender, CancellationToken ct, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
                 sender.Send(new GetDistrictsQuery(page, pageSize), ct))
@@ -44,6 +46,7 @@ public static class DistrictEndpoints
         districts.MapPut("/{district}/policy-limits", (string district, PolicyLimitsDto body, ISender sender, CancellationToken ct) =>
                 sender.Send(new UpdatePolicyLimitsCommand(district, body.MaxStudentsPerMentorCeiling, body.MaxMentorsPerStudentCeiling), ct))
             .WithSummary("Set the district's policy ceilings (R3, R14)")
+            .WithRequestExample(new PolicyLimitsDto(MaxStudentsPerMentorCeiling: 15, MaxMentorsPerStudentCeiling: 3))
             .Produces<PolicyLimitsDto>();
 
         districts.MapPost("/{district}/schools", async (string district, OnboardSchoolRequest body, ISender sender, CancellationToken ct) =>
@@ -52,6 +55,7 @@ public static class DistrictEndpoints
                 return TypedResults.Created($"/api/v1/districts/{district}/schools/{school.Code}", school);
             })
             .WithSummary("Onboard a school (tenant) with its first school admin, optionally in a dedicated database on a configured server")
+            .WithRequestExample(new OnboardSchoolRequest(ApiExamples.SchoolCode, "杭州市拱墅区实验中学", ApiExamples.SchoolAdmin, DatabaseServer: null))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 

@@ -14,6 +14,7 @@ using MentorCloud.Application.MentorGroups.Queries.GetMentorGroup;
 using MentorCloud.Application.MentorGroups.Queries.GetMentorGroups;
 using MentorCloud.Application.MentorGroups.Queries.GetPairings;
 using MentorCloud.Application.MentorGroups.Queries.GetPublishedList;
+using MentorCloud.WebApi.Infrastructure;
 
 namespace MentorCloud.WebApi.Endpoints;
 
@@ -28,7 +29,8 @@ public static class MentorGroupEndpoints
                 var group = await sender.Send(command, ct);
                 return TypedResults.Created(http.SchoolLocation($"mentor-groups/{group.Id}"), group);
             })
-            .WithSummary("Form the class mentor group for a semester (head teacher of the class, school admin)");
+            .WithSummary("Form the class mentor group for a semester (head teacher of the class, school admin)")
+            .WithRequestExample(new CreateMentorGroupCommand(ApiExamples.ClassId, ApiExamples.SemesterId, [ApiExamples.HeadTeacherId, ApiExamples.MentorId]));
         groups.MapGet("/", (ISender sender, CancellationToken ct, Guid? semesterId = null, Guid? classId = null, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
                 sender.Send(new GetMentorGroupsQuery(semesterId, classId, page, pageSize), ct))
             .WithSummary("Mentor groups within reach")
@@ -46,10 +48,12 @@ public static class MentorGroupEndpoints
         groups.MapPost("/{id:guid}/open-selection", (Guid id, SelectionWindow body, ISender sender, CancellationToken ct) =>
                 sender.Send(new OpenSelectionCommand(id, body.ClosesOn), ct))
             .WithSummary("Open two-way selection until closesOn (R4)")
+            .WithRequestExample(new SelectionWindow(new DateOnly(2026, 9, 18)))
             .Produces<MentorGroupDto>();
         groups.MapPut("/{id:guid}/preferences/{studentId:guid}", (Guid id, Guid studentId, StudentRanking body, ISender sender, CancellationToken ct) =>
                 sender.Send(new SetStudentPreferencesCommand(id, studentId, body.RankedMentorIds), ct))
             .WithSummary("A student's ranked mentors (the student, or the head teacher on their behalf)")
+            .WithRequestExample(new StudentRanking([ApiExamples.MentorId, ApiExamples.HeadTeacherId]))
             .Produces<IReadOnlyList<Guid>>();
         groups.MapPut("/{id:guid}/mentor-preferences/{teacherId:guid}", (Guid id, Guid teacherId, MentorWelcomes body, ISender sender, CancellationToken ct) =>
                 sender.Send(new SetMentorWelcomesCommand(id, teacherId, body.WelcomedStudentIds), ct))
@@ -61,6 +65,7 @@ public static class MentorGroupEndpoints
         groups.MapPut("/{id:guid}/assignments/{studentId:guid}", (Guid id, Guid studentId, AssignmentUpdate body, ISender sender, CancellationToken ct) =>
                 sender.Send(new AssignMentorsCommand(id, studentId, body.MentorIds), ct))
             .WithSummary("Set a student's mentors; 422 beyond the cap (R3) or too many mentors (R5); recorded after publishing")
+            .WithRequestExample(new AssignmentUpdate([ApiExamples.MentorId]))
             .Produces<IReadOnlyList<GroupAssignmentDto>>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         groups.MapPost("/{id:guid}/publish", (Guid id, ISender sender, CancellationToken ct) => sender.Send(new PublishMentorGroupCommand(id), ct))

@@ -6,6 +6,7 @@ using MentorCloud.Application.Classes.Commands.CreateClass;
 using MentorCloud.Application.Classes.Commands.UpdateClass;
 using MentorCloud.Application.Classes.Queries.GetClass;
 using MentorCloud.Application.Classes.Queries.GetClasses;
+using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Policies;
 using MentorCloud.Application.Policies.Commands.UpdateSchoolPolicy;
@@ -22,6 +23,7 @@ using MentorCloud.Application.Teachers.Commands.DeactivateTeacher;
 using MentorCloud.Application.Teachers.Commands.UpdateTeacher;
 using MentorCloud.Application.Teachers.Queries.GetTeacher;
 using MentorCloud.Application.Teachers.Queries.GetTeachers;
+using MentorCloud.WebApi.Infrastructure;
 
 namespace MentorCloud.WebApi.Endpoints;
 
@@ -56,6 +58,8 @@ public static class SchoolEndpoints
             .Produces<SchoolPolicyDto>();
         policy.MapPut("/", (PolicySettings settings, ISender sender, CancellationToken ct) => sender.Send(new UpdateSchoolPolicyCommand(settings), ct))
             .WithSummary("Change the policy within the district's ceilings (R3, R14); 422 beyond them")
+            .WithRequestExample(new PolicySettings(MaxStudentsPerMentor: 12, MaxMentorsPerStudent: 3, MaxPreferences: 3, MinTalks: 2, MinParentContacts: 1,
+                MinEvaluations: 1, MonthlyReportRequired: true, ReminderDaysBeforeEnd: [30, 14, 7, 1], MonthlyReportReminderDay: 25, RequireGuardianConsent: true))
             .Produces<SchoolPolicyDto>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         policy.MapGet("/history", (ISender sender, CancellationToken ct) => sender.Send(new GetPolicyHistoryQuery(), ct))
@@ -71,7 +75,8 @@ public static class SchoolEndpoints
                 var semester = await sender.Send(command, ct);
                 return TypedResults.Created(http.SchoolLocation($"semesters/{semester.Id}"), semester);
             })
-            .WithSummary("Add a semester; 409 when it overlaps another");
+            .WithSummary("Add a semester; 409 when it overlaps another")
+            .WithRequestExample(new CreateSemesterCommand("2026学年第一学期", new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 22)));
         semesters.MapGet("/", (ISender sender, CancellationToken ct, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
                 sender.Send(new GetSemestersQuery(page, pageSize), ct))
             .WithSummary("The school's semesters, newest first")
@@ -90,7 +95,8 @@ public static class SchoolEndpoints
                 var teacher = await sender.Send(command, ct);
                 return TypedResults.Created(http.SchoolLocation($"teachers/{teacher.Id}"), teacher);
             })
-            .WithSummary("Add a teacher, optionally with a login (role teacher)");
+            .WithSummary("Add a teacher, optionally with a login (role teacher)")
+            .WithRequestExample(new CreateTeacherCommand("李娜", "T2015031", ["语文"], new NewAccount("lina", "Lina2026yw")));
         teachers.MapGet("/", (ISender sender, CancellationToken ct, string? search = null, bool includeInactive = false, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
                 sender.Send(new GetTeachersQuery(search, includeInactive, page, pageSize), ct))
             .WithSummary("The school's teachers")
@@ -115,7 +121,8 @@ public static class SchoolEndpoints
                 var created = await sender.Send(command, ct);
                 return TypedResults.Created(http.SchoolLocation($"classes/{created.Id}"), created);
             })
-            .WithSummary("Add a class with its head teacher (班主任); one class per head teacher and school year");
+            .WithSummary("Add a class with its head teacher (班主任); one class per head teacher and school year")
+            .WithRequestExample(new CreateClassCommand("七年级(3)班", Grade: 7, ApiExamples.HeadTeacherId, SchoolYear: 2026));
         classes.MapGet("/", (ISender sender, CancellationToken ct, int? schoolYear = null, int? grade = null, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
                 sender.Send(new GetClassesQuery(schoolYear, grade, page, pageSize), ct))
             .WithSummary("The school's classes")

@@ -1,4 +1,5 @@
 using Mediator;
+using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Students;
 using MentorCloud.Application.Students.Commands.CreateStudent;
@@ -10,6 +11,7 @@ using MentorCloud.Application.Students.Queries.GetStudent;
 using MentorCloud.Application.Students.Queries.GetStudents;
 using MentorCloud.Domain.Students;
 using Microsoft.OpenApi;
+using MentorCloud.WebApi.Infrastructure;
 
 namespace MentorCloud.WebApi.Endpoints;
 
@@ -23,7 +25,9 @@ public static class StudentEndpoints
                 var student = await sender.Send(command, ct);
                 return TypedResults.Created(http.SchoolLocation($"students/{student.Id}"), student);
             })
-            .WithSummary("Add a student with guardians, attention flags (R5) and an optional login");
+            .WithSummary("Add a student with guardians, attention flags (R5) and an optional login")
+            .WithRequestExample(new CreateStudentCommand("王小明", "20260703", ApiExamples.ClassId, Gender.Male, new DateOnly(2013, 10, 12), [AttentionFlags.LeftBehind],
+                [new GuardianDto("王建国", "父亲", "13812345678"), new GuardianDto("刘芳", "母亲", "13987654321")], new NewAccount("wangxiaoming", "Wxm20260703")));
         students.MapGet("/", (ISender sender, CancellationToken ct, Guid? classId = null, string? flag = null, string? search = null,
                     bool includeInactive = false, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
                 sender.Send(new GetStudentsQuery(classId, flag, search, includeInactive, page, pageSize), ct))
@@ -46,6 +50,7 @@ public static class StudentEndpoints
         students.MapPost("/{id:guid}/transfer", (Guid id, StudentTransfer body, ISender sender, CancellationToken ct) =>
                 sender.Send(new TransferStudentCommand(id, body.ClassId), ct))
             .WithSummary("Move a student to another class")
+            .WithRequestExample(new StudentTransfer(ApiExamples.OtherClassId))
             .Produces<StudentDto>();
         students.MapPost("/{id:guid}/deactivate", (Guid id, ISender sender, CancellationToken ct) => sender.Send(new DeactivateStudentCommand(id), ct))
             .WithSummary("A student who left")
@@ -53,6 +58,7 @@ public static class StudentEndpoints
         students.MapPut("/{id:guid}/attention-flags", (Guid id, AttentionFlagsUpdate body, ISender sender, CancellationToken ct) =>
                 sender.Send(new SetAttentionFlagsCommand(id, body.Flags), ct))
             .WithSummary("Set priority-care flags (R5): school admin or the class's head teacher; audited")
+            .WithRequestExample(new AttentionFlagsUpdate([AttentionFlags.LeftBehind, AttentionFlags.Psychological]))
             .Produces<StudentDto>();
         return school;
     }

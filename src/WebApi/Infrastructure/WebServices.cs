@@ -112,6 +112,8 @@ public static class WebServices
             o.AddOperationTransformer<BearerSecurityTransformer>();
             o.AddOperationTransformer<RouteParameterTransformer>();
             o.AddOperationTransformer<OperationIdTransformer>();
+            o.AddOperationTransformer<RequestExampleTransformer>();
+            o.AddOperationTransformer<HttpPreconditionsTransformer>();
             o.AddDocumentTransformer<ResponseConventionsTransformer>();
             o.AddSchemaTransformer<EnumSchemaTransformer>();
             o.AddSchemaTransformer<NumericSchemaTransformer>();

@@ -1,0 +1,136 @@
+using System.Globalization;
+using MentorCloud.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace MentorCloud.WebApi.Infrastructure;
+
+/// <summary>The endpoint's successful answers carry the entity tag of what they return (<see cref="EntityTags.For"/>).</summary>
+public sealed class ETagMetadata;
+
+/// <summary>The endpoint changes a resource only when <c>If-Match</c> names the entity tag the caller read: 428 without it, 412 when stale.</summary>
+public sealed class IfMatchMetadata;
+
+/// <summary>The endpoint takes an <c>Idempotency-Key</c>: a retry with the same key and body gets the first answer again.</summary>
+public sealed class IdempotencyKeyMetadata;
+
+/// <summary>Optimistic concurrency and safe retries, declared on the endpoint so the OpenAPI document says so by construction.</summary>
+public static class HttpPreconditions
+{
+    public const string IfMatch = "If-Match";
+    public const string ETag = "ETag";
+    public const string IdempotencyKey = "Idempotency-Key";
+    public const int MaxIdempotencyKeyLength = 100;
+
+    public static TBuilder WithETag<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ETagMetadata());
+
+    public static TBuilder RequiresIfMatch<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new IfMatchMetadata());
+
+    public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new IdempotencyKeyMetadata());
+}
+
+/// <summary>
+/// Strong entity tags made from a row's numeric version: <c>"7"</c>. Only that form is read back from <c>If-Match</c>: a weak tag
+/// (<c>W/"7"</c>) never matches under the strong comparison a change needs, <c>*</c> would skip the check that protects against lost
+/// updates, and a list of tags cannot name the one version the caller read.
+/// </summary>
+public static class EntityTags
+{
+    public static string For(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>True when <c>If-Match</c> is one strong tag of a version, as <see cref="For"/> writes it.</summary>
+    public static bool TryReadIfMatch(HttpRequest request, out long version)
+    {
+        version = 0;
+        var values = request.Headers.IfMatch;
+        if (values.Count != 1 || values[0]?.Trim() is not { Length: >= 3 } tag) return false;
+        return tag[0] == '"' && tag[^1] == '"'
+            && long.TryParse(tag.AsSpan(1, tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out version);
+    }
+
+    /// <summary>
+    /// The version the caller read. Without <c>If-Match</c>, or with <c>*</c>, the caller has not said what it read: 428. Any other
+    /// value that is not one of our tags cannot match the current one: 412.
+    /// </summary>
+    public static long RequireIfMatch(HttpRequest request)
+    {
+        if (TryReadIfMatch(request, out var version)) return version;
+        var values = request.Headers.IfMatch;
+        if (values.All(v => string.IsNullOrWhiteSpace(v) || v.Trim() == "*")) throw new PreconditionRequiredException();
+        throw new PreconditionFailedException();
+    }
+}
+
+/// <summary>Documents the headers and answers that <see cref="HttpPreconditions"/> declares on an endpoint.</summary>
+public sealed class HttpPreconditionsTransformer : IOpenApiOperationTransformer
+{
+    private const string ProblemSchema = "ProblemDetails";
+
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<ETagMetadata>().Any())
+            foreach (var (_, response) in (operation.Responses ?? []).Where(r => r.Key.StartsWith('2')))
+            {
+                if (response is not OpenApiResponse concrete) continue;
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers[HttpPreconditions.ETag] = new OpenApiHeader
+                {
+                    Description = "The strong entity tag of the returned version, e.g. \"7\"; send it in If-Match to change the resource.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
+
+        if (metadata.OfType<IfMatchMetadata>().Any())
+        {
+            AddHeader(operation, new OpenApiParameter
+            {
+                Name = HttpPreconditions.IfMatch,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag read before, one strong tag such as \"7\" (not W/ nor *): the change is made only if nobody changed the resource since.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            var problem = await ProblemDetailsAsync(context, cancellationToken);
+            operation.Responses ??= [];
+            operation.Responses["412"] = Problem("Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag.", problem);
+            operation.Responses["428"] = Problem("Precondition Required: If-Match is missing (or is *).", problem);
+        }
+
+        if (metadata.OfType<IdempotencyKeyMetadata>().Any())
+            AddHeader(operation, new OpenApiParameter
+            {
+                Name = HttpPreconditions.IdempotencyKey,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "A key the client chooses once per intended change: a retry with the same key and body returns the first answer instead of repeating the change.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = HttpPreconditions.MaxIdempotencyKeyLength },
+            });
+    }
+
+    private static void AddHeader(OpenApiOperation operation, OpenApiParameter header)
+    {
+        operation.Parameters ??= [];
+        if (operation.Parameters.Any(p => p.In == ParameterLocation.Header && string.Equals(p.Name, header.Name, StringComparison.OrdinalIgnoreCase))) return;
+        operation.Parameters.Add(header);
+    }
+
+    /// <summary>The shared problem details schema, registered when no other operation of the document has needed it yet.</summary>
+    private static async Task<IOpenApiSchema> ProblemDetailsAsync(OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var document = context.Document ?? throw new InvalidOperationException("The operation belongs to no document.");
+        if (document.Components?.Schemas?.ContainsKey(ProblemSchema) != true)
+            document.AddComponent<IOpenApiSchema>(ProblemSchema, await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken));
+        return new OpenApiSchemaReference(ProblemSchema, document);
+    }
+
+    private static OpenApiResponse Problem(string description, IOpenApiSchema schema) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = schema } },
+    };
+}
