@@ -140,7 +140,8 @@ public abstract class ArchiveTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
         (await WriteAsync(mentor, pupil, "habits", new { strengths = "守时" }, "\"0\"")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await (await WriteAsync(mentor, pupil, "habits", new { strengths = "无" }, null)).ShouldBeProblem(HttpStatusCode.PreconditionRequired);
-        foreach (var tag in new[] { "\"0\"", "W/\"1\"", "*", "1", "\"abc\"" })
+        await (await WriteAsync(mentor, pupil, "habits", new { strengths = "无" }, "*")).ShouldBeProblem(HttpStatusCode.PreconditionRequired);
+        foreach (var tag in new[] { "\"0\"", "W/\"1\"", "1", "\"abc\"", "\"0\", \"1\"" })
             await (await WriteAsync(mentor, pupil, "habits", new { strengths = "无" }, tag)).ShouldBeProblem(HttpStatusCode.PreconditionFailed);
 
         var (archive, etag) = await ReadAsync(mentor, pupil);

@@ -29,13 +29,6 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
         return archive;
     }
 
-    /// <summary>Refuses a write that does not name the archive's current version: 428 without a tag, 412 with a stale one.</summary>
-    public static void DemandCurrent(StudentArchive archive, string? ifMatch)
-    {
-        if (string.IsNullOrWhiteSpace(ifMatch)) throw new PreconditionRequiredException();
-        if (!VersionTag.Matches(ifMatch, archive.Version)) throw new PreconditionFailedException();
-    }
-
     public async Task<bool> ConsentRequiredAsync(CancellationToken cancellationToken) =>
         (await policy.EffectiveSettingsAsync(cancellationToken)).RequireGuardianConsent;
 

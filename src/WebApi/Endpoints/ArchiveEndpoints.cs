@@ -4,7 +4,7 @@ using MentorCloud.Application.Archives.Commands;
 using MentorCloud.Application.Archives.Queries;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Domain.Archives;
-using Microsoft.AspNetCore.Mvc;
+using MentorCloud.WebApi.Infrastructure;
 
 namespace MentorCloud.WebApi.Endpoints;
 
@@ -22,7 +22,8 @@ public static class ArchiveEndpoints
                 return archive;
             })
             .WithSummary("The student's archive, every section (current mentors, head teacher, school admin; a former mentor sees what they wrote); audited")
-            .Produces<StudentArchiveDto>();
+            .Produces<StudentArchiveDto>()
+            .WithETag();
 
         MapSection<FamilySection>(student, "family", "家庭情况: structure, guardians, situation analysis (encrypted at rest)");
         MapSection<HealthSection>(student, "health", "身体状况 (encrypted at rest)");
@@ -34,11 +35,12 @@ public static class ArchiveEndpoints
         MapSection<AcademicsSection>(student, "academics", "学业情况: per subject per term");
         MapSection<DifficultiesSection>(student, "difficulties", "困难与问题: thought, study, life");
 
-        student.MapGet("/archive/history", (Guid id, ISender sender, CancellationToken ct, ArchiveSection? section = null,
+        student.MapGet("/archive/history", (Guid id, ISender sender, CancellationToken ct, string? section = null,
                     int page = 1, int pageSize = IPaged.DefaultPageSize) =>
-                sender.Send(new GetArchiveHistoryQuery(id, section, page, pageSize), ct))
+                sender.Send(new GetArchiveHistoryQuery(id, EnumQueryParameters.Parse<ArchiveSection>(section, nameof(section)), page, pageSize), ct))
             .WithSummary("Earlier versions with author and time, newest first; audited")
-            .Produces<PagedList<ArchiveVersionDto>>();
+            .Produces<PagedList<ArchiveVersionDto>>()
+            .WithEnumQuery<ArchiveSection>("section");
         student.MapGet("/archive/export", (Guid id, ISender sender, CancellationToken ct) => sender.Send(new ExportArchiveQuery(id), ct))
             .WithSummary("The whole archive with history, goals and consents as one document, for a guardian's request (school-admin); audited")
             .Produces<ArchiveExportDto>();
@@ -78,15 +80,17 @@ public static class ArchiveEndpoints
     }
 
     private static void MapSection<T>(RouteGroupBuilder student, string name, string summary) where T : class =>
-        student.MapPut($"/archive/{name}", async (Guid id, T body, [FromHeader(Name = "If-Match")] string? ifMatch, ISender sender, HttpContext http,
-                CancellationToken ct) =>
+        student.MapPut($"/archive/{name}", async (Guid id, T body, ISender sender, HttpContext http, CancellationToken ct) =>
             {
-                var version = await sender.Send(new WriteArchiveSectionCommand(id, body, ifMatch), ct);
+                // Checked after the caller's reach, so an outsider learns nothing from 412/428: the header goes to the handler as sent.
+                var version = await sender.Send(new WriteArchiveSectionCommand(id, body, http.Request.Headers.IfMatch.ToString()), ct);
                 http.Response.Headers.ETag = VersionTag.Of(version.Version);
                 return version;
             })
             .WithSummary($"Write the {name} section as a new version: {summary}; If-Match required (412 stale, 428 missing)")
-            .Produces<ArchiveVersionDto>();
+            .Produces<ArchiveVersionDto>()
+            .WithETag()
+            .RequiresIfMatch();
 
     public sealed record ArchiveErasure(string Reason);
 

@@ -138,11 +138,13 @@ public static class SchoolEndpoints
 
     private static void MapAudit(this RouteGroupBuilder school) =>
         school.MapGet("/audit", (ISender sender, CancellationToken ct, Guid? studentId = null, Guid? actorId = null, DateTimeOffset? from = null, DateTimeOffset? to = null,
-                    ArchiveSection? section = null, string? action = null, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
-                sender.Send(new GetAuditLogQuery(studentId, actorId, from, to, section, action, page, pageSize), ct))
+                    string? section = null, string? action = null, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
+                sender.Send(new GetAuditLogQuery(studentId, actorId, from, to, EnumQueryParameters.Parse<ArchiveSection>(section, nameof(section)), action,
+                    page, pageSize), ct))
             .WithTags("Audit")
             .WithSummary("Who read or changed what, when: the school's audit log, newest first (school-admin)")
-            .Produces<PagedList<AuditEntryDto>>();
+            .Produces<PagedList<AuditEntryDto>>()
+            .WithEnumQuery<ArchiveSection>("section");
 
     public sealed record TeacherUpdate(string Name, IReadOnlyList<string>? Subjects, IReadOnlyList<Guid>? ClassIds);
 

@@ -10,7 +10,6 @@ using MentorCloud.Application.Students.Commands.UpdateStudent;
 using MentorCloud.Application.Students.Queries.GetStudent;
 using MentorCloud.Application.Students.Queries.GetStudents;
 using MentorCloud.Domain.Students;
-using Microsoft.OpenApi;
 using MentorCloud.WebApi.Infrastructure;
 
 namespace MentorCloud.WebApi.Endpoints;
@@ -33,13 +32,8 @@ public static class StudentEndpoints
                 sender.Send(new GetStudentsQuery(classId, flag, search, includeInactive, page, pageSize), ct))
             .WithSummary("Students: all for school admins, own classes for head teachers (priority care first)")
             .Produces<PagedList<StudentDto>>()
-            .AddOpenApiOperationTransformer((operation, context, _) =>
-            {
-                // The handler binds text so that an unknown name is a problem-details 400; the contract is still one flag's name.
-                if (operation.Parameters?.OfType<OpenApiParameter>().SingleOrDefault(p => p.Name == "flag") is { } flag)
-                    flag.Schema = new OpenApiSchemaReference(nameof(AttentionFlags), context.Document);
-                return Task.CompletedTask;
-            });
+            // The handler binds text so that an unknown name is a problem-details 400; the contract is still one flag's name.
+            .WithEnumQuery<AttentionFlags>("flag");
         students.MapGet("/{id:guid}", (Guid id, ISender sender, CancellationToken ct) => sender.Send(new GetStudentQuery(id), ct))
             .WithSummary("A student")
             .Produces<StudentDto>();

@@ -6,7 +6,7 @@ using Microsoft.OpenApi;
 
 namespace MentorCloud.WebApi.Infrastructure;
 
-/// <summary>The endpoint's successful answers carry the entity tag of what they return (<see cref="EntityTags.For"/>).</summary>
+/// <summary>The endpoint's successful answers carry the entity tag of what they return (<see cref="MentorCloud.Application.Common.Models.VersionTag.Of"/>).</summary>
 public sealed class ETagMetadata;
 
 /// <summary>The endpoint changes a resource only when <c>If-Match</c> names the entity tag the caller read: 428 without it, 412 when stale.</summary>
@@ -31,38 +31,6 @@ public static class HttpPreconditions
 
     public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new IdempotencyKeyMetadata());
-}
-
-/// <summary>
-/// Strong entity tags made from a row's numeric version: <c>"7"</c>. Only that form is read back from <c>If-Match</c>: a weak tag
-/// (<c>W/"7"</c>) never matches under the strong comparison a change needs, <c>*</c> would skip the check that protects against lost
-/// updates, and a list of tags cannot name the one version the caller read.
-/// </summary>
-public static class EntityTags
-{
-    public static string For(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
-
-    /// <summary>True when <c>If-Match</c> is one strong tag of a version, as <see cref="For"/> writes it.</summary>
-    public static bool TryReadIfMatch(HttpRequest request, out long version)
-    {
-        version = 0;
-        var values = request.Headers.IfMatch;
-        if (values.Count != 1 || values[0]?.Trim() is not { Length: >= 3 } tag) return false;
-        return tag[0] == '"' && tag[^1] == '"'
-            && long.TryParse(tag.AsSpan(1, tag.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out version);
-    }
-
-    /// <summary>
-    /// The version the caller read. Without <c>If-Match</c>, or with <c>*</c>, the caller has not said what it read: 428. Any other
-    /// value that is not one of our tags cannot match the current one: 412.
-    /// </summary>
-    public static long RequireIfMatch(HttpRequest request)
-    {
-        if (TryReadIfMatch(request, out var version)) return version;
-        var values = request.Headers.IfMatch;
-        if (values.All(v => string.IsNullOrWhiteSpace(v) || v.Trim() == "*")) throw new PreconditionRequiredException();
-        throw new PreconditionFailedException();
-    }
 }
 
 /// <summary>Documents the headers and answers that <see cref="HttpPreconditions"/> declares on an endpoint.</summary>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Archives;
@@ -24,7 +25,7 @@ public sealed class WriteArchiveSectionHandler(ArchiveAccessPolicy access, Archi
     {
         await access.DemandAsync(command.StudentId, ArchiveAccess.Full, cancellationToken);
         var archive = await store.ForWriteAsync(command.StudentId, cancellationToken);
-        ArchiveStore.DemandCurrent(archive, command.IfMatch);
+        VersionTag.DemandCurrent(command.IfMatch, archive.Version);
         var consentRequired = await store.ConsentRequiredAsync(cancellationToken);
         var entry = archive.Write(command.Section, contents.Seal(command.StudentId, command.Section, command.Content), store.Author, clock.GetUtcNow(), consentRequired);
         await store.ResealOlderAsync(archive, cancellationToken);
