@@ -2,9 +2,13 @@ using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Archives;
+using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
 using MentorCloud.Domain.Districts;
+using MentorCloud.Domain.MentorGroups;
+using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Schools;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
@@ -16,8 +20,9 @@ using Microsoft.Extensions.Logging;
 namespace MentorCloud.Infrastructure.Persistence;
 
 /// <summary>
-/// A demo district and school with a current semester, 4 classes, 12 teachers and 120 students, so a fresh
-/// <c>dotnet run</c> has something to explore. Runs once; the logins are printed at every start.
+/// A demo district and school with a current semester, 4 classes, 12 teachers and 120 students, a published mentor
+/// group per class, guardians' consent for most students and a few filled archives, so a fresh <c>dotnet run</c> has a
+/// living school to explore. Runs once; the logins are printed at every start.
 /// </summary>
 public sealed class DemoSeeder(
     CatalogDbContext catalog, IIdentityService identity, ITenantProvisioner provisioner, ITenantScopeFactory tenantScopes,
@@ -61,12 +66,16 @@ public sealed class DemoSeeder(
         await using var scope = tenantScopes.CreateScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         var today = clock.Today();
-        db.Semesters.Add(new Semester($"{SemesterLabel(today)}", CurrentSemester(today)));
+        var now = clock.GetUtcNow();
 
+        var semester = new Semester($"{SemesterLabel(today)}", CurrentSemester(today));
+        db.Semesters.Add(semester);
+        var accounts = new Dictionary<Guid, ArchiveAuthor>();
         var teachers = Enumerable.Range(1, 12).Select(i =>
         {
             var teacher = new Teacher($"{Surnames[i - 1]}老师", $"T{i:000}", [Subjects[(i - 1) % Subjects.Length]]);
-            identity.CreateUser(new NewUser($"demo-t{i:00}", Password, teacher.Name, [Roles.Teacher], DistrictCode, SchoolCode, TeacherId: teacher.Id));
+            var login = $"demo-t{i:00}";
+            accounts[teacher.Id] = new ArchiveAuthor(identity.CreateUser(new NewUser(login, Password, teacher.Name, [Roles.Teacher], DistrictCode, SchoolCode, TeacherId: teacher.Id)), login);
             return teacher;
         }).ToList();
         db.Teachers.AddRange(teachers);
@@ -78,6 +87,7 @@ public sealed class DemoSeeder(
             teachers[i].SetClassesTaught([classes[i % 4].Id, classes[(i + 1) % 4].Id]);
 
         AttentionFlags[] flags = [AttentionFlags.SingleParent, AttentionFlags.LeftBehind, AttentionFlags.AcademicDifficulty, AttentionFlags.Psychological, AttentionFlags.FinancialHardship];
+        var students = new List<Student>();
         for (var n = 1; n <= 120; n++)
         {
             var name = Surnames[n % Surnames.Length] + GivenNames[n % GivenNames.Length];
@@ -85,12 +95,73 @@ public sealed class DemoSeeder(
                 new DateOnly(schoolYear - 11, 1 + (n % 12), 1 + (n % 28)), [new Guardian($"{name[0]}家长", n % 3 == 0 ? "母亲" : "父亲", $"1380000{n:0000}")],
                 n % 10 == 0 ? flags[n / 10 % flags.Length] : AttentionFlags.None);
             db.Students.Add(student);
+            students.Add(student);
             if (n <= 4)
                 identity.CreateUser(new NewUser($"demo-s{n:000}", Password, name, [Roles.Student], DistrictCode, SchoolCode, StudentId: student.Id));
         }
 
+        var settings = (await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstAsync(cancellationToken)).Settings;
+        var mentorsOf = PublishMentorGroups(db, semester, classes, teachers, students, settings, now);
+        OpenArchives(scope.ServiceProvider.GetRequiredService<ArchiveContents>(), db, semester, students, mentorsOf, accounts, now);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Each class's group: its head teacher and two subject teachers, ten students each, published.</summary>
+    private static Dictionary<Guid, Guid> PublishMentorGroups(ApplicationDbContext db, Semester semester, List<SchoolClass> classes, List<Teacher> teachers,
+        List<Student> students, PolicySettings settings, DateTimeOffset now)
+    {
+        var loads = teachers.Select(t => new MentorLoad(semester.Id, t.Id)).ToList();
+        db.MentorLoads.AddRange(loads);
+        var ledger = new MentorLoadLedger(semester.Id, settings.MaxStudentsPerMentor, loads);
+        var mentorOf = new Dictionary<Guid, Guid>();
+        for (var c = 0; c < classes.Count; c++)
+        {
+            Guid[] mentors = [classes[c].HeadTeacherId, teachers[4 + 2 * c].Id, teachers[5 + 2 * c].Id];
+            var group = new MentorGroup(classes[c].Id, semester.Id, mentors, now);
+            var members = students.Where(s => s.ClassId == classes[c].Id).ToList();
+            for (var i = 0; i < members.Count; i++)
+            {
+                group.Assign(members[i].Id, members[i].IsPriorityCare, [mentors[i % mentors.Length]], settings.MaxMentorsPerStudent, ledger, now);
+                mentorOf[members[i].Id] = mentors[i % mentors.Length];
+            }
+            group.Publish(members.Select(s => s.Id).ToList(), now);
+            db.MentorGroups.Add(group);
+        }
+        return mentorOf;
+    }
+
+    /// <summary>Every student's archive; consent on record for seven in eight; the flagged students' archives partly written by their mentors.</summary>
+    private static void OpenArchives(ArchiveContents contents, ApplicationDbContext db, Semester semester, List<Student> students, Dictionary<Guid, Guid> mentorOf,
+        Dictionary<Guid, ArchiveAuthor> accounts, DateTimeOffset now)
+    {
+        for (var n = 0; n < students.Count; n++)
+        {
+            var student = students[n];
+            var archive = new StudentArchive(student.Id, now);
+            db.StudentArchives.Add(archive);
+            if (n % 8 == 7) continue;
+            var guardian = student.Guardians[0];
+            archive.RecordConsent(guardian.Name, guardian.Relation, semester.Dates.Start, ConsentMethod.Paper,
+                ConsentScope.Archive | ConsentScope.SensitiveSections | ConsentScope.Goals, null, now);
+            if (!student.IsPriorityCare && n >= 4) continue;
+
+            var author = accounts[mentorOf[student.Id]];
+            var structure = student.AttentionFlags.HasFlag(AttentionFlags.SingleParent) ? FamilyStructure.SingleParent
+                : student.AttentionFlags.HasFlag(AttentionFlags.LeftBehind) ? FamilyStructure.LeftBehind : FamilyStructure.TwoParent;
+            Write(archive, contents, ArchiveSection.Family, new FamilySection(structure,
+                [new FamilyMember(guardian.Name, guardian.Relation, "个体经营", guardian.Phone, structure != FamilyStructure.LeftBehind)],
+                structure == FamilyStructure.LeftBehind ? "父母在外地务工，由祖父母照顾，周末视频联系。" : "家庭关系和睦，家长重视学习。", null), author, now);
+            Write(archive, contents, ArchiveSection.Interests, new InterestsSection(["阅读", "篮球"], "擅长讲故事", null), author, now);
+            Write(archive, contents, ArchiveSection.Academics, new AcademicsSection(
+                [new AcademicResult("语文", semester.Label, 88, null, "阅读理解较好"), new AcademicResult("数学", semester.Label, 76, null, "计算需加强")], null), author, now);
+            if (student.AttentionFlags.HasFlag(AttentionFlags.Psychological))
+                Write(archive, contents, ArchiveSection.Psychology, new PsychologySection("需关注", "考试前容易紧张", "每两周谈心一次，与心理老师沟通", null), author, now);
+            archive.SetGoal(GoalKind.Stage, "本学期数学成绩提高 10 分", semester.Dates.End, author, now, consentRequired: true);
+        }
+    }
+
+    private static void Write(StudentArchive archive, ArchiveContents contents, ArchiveSection section, object content, ArchiveAuthor author, DateTimeOffset now) =>
+        archive.Write(section, contents.Seal(archive.StudentId, section, content), author, now, consentRequired: true);
 
     /// <summary>Chinese school semesters: autumn from 1 September to mid-January, spring from mid-February to mid-July.</summary>
     private static DateRange CurrentSemester(DateOnly today) => today.Month switch
