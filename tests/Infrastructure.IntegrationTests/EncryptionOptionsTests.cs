@@ -66,6 +66,18 @@ public sealed class EncryptionOptionsTests
     }
 
     [Fact]
+    public void A_key_pasted_as_a_key_id_is_not_repeated_in_the_refusal()
+    {
+        var pastedAsId = Validate(null, developmentKeyAllowed: false, (K2, K1)).FailureMessage!;
+        var pastedAsActive = Validate(K2, developmentKeyAllowed: false, ("k1", K1)).FailureMessage!;
+
+        pastedAsId.ShouldContain("(44 characters)");
+        pastedAsId.ShouldNotContain(K2[..10]);
+        pastedAsActive.ShouldContain("Encryption:ActiveKeyId '(44 characters)' names no key in Encryption:KeyRing (ids: k1)");
+        pastedAsActive.ShouldNotContain(K2[..10]);
+    }
+
+    [Fact]
     public void A_key_copied_with_its_line_break_is_read() =>
         Validate(null, developmentKeyAllowed: false, ("k1", K1 + "\n")).Succeeded.ShouldBeTrue();
 

@@ -104,8 +104,8 @@ public sealed partial class ArchiveKeyRing
 
     private static string Ids(EncryptionOptions options) => string.Join(", ", options.KeyRing.Keys.Order(StringComparer.Ordinal).Select(Shown));
 
-    // An id is echoed in messages; a value pasted in the wrong place could be a key, so long ids are cut.
-    private static string Shown(string id) => id.Length <= 32 ? id : id[..8] + "…";
+    // An id is echoed in messages; a key pasted in the wrong place (44 characters of base64) is not.
+    private static string Shown(string id) => id.Length <= 32 ? id : $"({id.Length} characters)";
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,32}\z")]
     private static partial Regex KeyIdPattern();
