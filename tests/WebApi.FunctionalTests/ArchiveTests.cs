@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MentorCloud.Infrastructure.Encryption;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
 
 namespace MentorCloud.WebApi.FunctionalTests;
@@ -218,6 +219,48 @@ public abstract class ArchiveTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
         sections.GetProperty("psychology").GetProperty("content").GetProperty("concerns").GetString().ShouldBe($"psychology-{marker}");
         var history = await (await mentor.GetAsync(pupil.Route("archive/history?section=psychology"), Ct)).ShouldBeJson(HttpStatusCode.OK);
         history.GetProperty("items")[0].GetProperty("content").GetProperty("concerns").GetString().ShouldBe($"psychology-{marker}");
+    }
+
+    [Fact]
+    public async Task A_rotated_key_ring_opens_older_texts_reseals_them_on_the_next_write_and_a_missing_key_fails_closed()
+    {
+        using var pupil = await NewPupilAsync();
+        using (var mentor = await Api.As(pupil.Mentor))
+            (await WriteAsync(mentor, pupil, "family", new { analysis = "单亲，母亲在医院值夜班" }, "\"0\"")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await RawDatabase.StoredSectionAsync(App.Factory, pupil.StudentId, "Family", Ct))!.ShouldStartWith("mc1.development.");
+
+        var next = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using (var rotated = WithKeyRing(("development", DevelopmentArchiveKey.Base64), ("k2026", next)))
+        {
+            using var mentor = await new TestApi(rotated).As(pupil.Mentor);
+            var (archive, etag) = await ReadAsync(mentor, pupil);
+            archive.GetProperty("sections").GetProperty("family").GetProperty("content").GetProperty("analysis").GetString().ShouldBe("单亲，母亲在医院值夜班");
+            // Reading changes nothing; the next write of the archive re-seals what an older key sealed.
+            (await RawDatabase.StoredSectionAsync(App.Factory, pupil.StudentId, "Family", Ct))!.ShouldStartWith("mc1.development.");
+            (await WriteAsync(mentor, pupil, "habits", new { strengths = "按时完成作业" }, etag)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        (await RawDatabase.StoredSectionAsync(App.Factory, pupil.StudentId, "Family", Ct))!.ShouldStartWith("mc1.k2026.");
+
+        await using (var retired = WithKeyRing(("k2026", next)))
+        {
+            using var mentor = await new TestApi(retired).As(pupil.Mentor);
+            (await ReadAsync(mentor, pupil)).Archive.GetProperty("sections").GetProperty("family").GetProperty("content").GetProperty("analysis").GetString()
+                .ShouldBe("单亲，母亲在医院值夜班");
+        }
+
+        await using var wrong = WithKeyRing(("other", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))));
+        using var reader = await new TestApi(wrong).As(pupil.Mentor, language: "en");
+        var failed = await (await reader.GetAsync(pupil.Route("archive"), Ct)).ShouldBeProblem(HttpStatusCode.InternalServerError);
+        failed.GetProperty("detail").GetString()!.ShouldContain("key", Case.Insensitive);
+        failed.GetRawText().ShouldNotContain("单亲");
+    }
+
+    /// <summary>The same app and database with another key ring; the last key is active.</summary>
+    private MentorCloudFactory WithKeyRing(params (string Id, string Key)[] keys)
+    {
+        var settings = keys.ToDictionary(k => $"Encryption:KeyRing:{k.Id}", k => (string?)k.Key);
+        settings["Encryption:ActiveKeyId"] = keys[^1].Id;
+        return new MentorCloudFactory(App.Factory.Database, App.Factory.ConnectionString, settings);
     }
 
     [Fact]

@@ -25,6 +25,15 @@ public abstract class DemoDataTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         var flagged = await (await admin.GetAsync($"{school}/students?flag=singleParent", Ct)).ShouldBeJson(HttpStatusCode.OK);
         flagged.GetProperty("totalCount").GetInt32().ShouldBeGreaterThan(0);
 
+        // A living school: every class's mentor group published, consent on record for most students, flagged students' archives begun.
+        var groups = await (await admin.GetAsync($"{school}/mentor-groups", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        groups.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("phase").GetString()).ShouldBe(["published", "published", "published", "published"]);
+        var singleParent = flagged.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var archive = await (await admin.GetAsync($"{school}/students/{singleParent}/archive", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        archive.GetProperty("sections").GetProperty("family").GetProperty("content").GetProperty("structure").GetString().ShouldBe("singleParent");
+        (await (await admin.GetAsync($"{school}/students/{singleParent}/guardian-consent", Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("inForce").GetBoolean().ShouldBeTrue();
+        (await (await admin.GetAsync($"{school}/students/{singleParent}/goals", Ct)).ShouldBeJson(HttpStatusCode.OK)).GetArrayLength().ShouldBe(1);
+
         using var head = await api.As("demo-t01", "Demo#2026");
         var own = await (await head.GetAsync($"{school}/students?pageSize=200", Ct)).ShouldBeJson(HttpStatusCode.OK);
         own.GetProperty("totalCount").GetInt32().ShouldBe(30);

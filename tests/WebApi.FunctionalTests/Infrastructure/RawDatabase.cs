@@ -15,6 +15,30 @@ public static class RawDatabase
             var provider => throw new NotSupportedException(provider),
         };
 
+    /// <summary>The stored text of the current version of one archive section of a student, as the database holds it.</summary>
+    public static async Task<string?> StoredSectionAsync(MentorCloudFactory factory, Guid studentId, string section, CancellationToken cancellationToken)
+    {
+        await using var connection = factory.Database.Provider == "Sqlite"
+            ? (System.Data.Common.DbConnection)new SqliteConnection(factory.ConnectionString)
+            : new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT e."Content" FROM "ArchiveEntries" e JOIN "StudentArchives" a ON a."Id" = e."ArchiveId"
+            WHERE a."StudentId" = @student AND e."Section" = @section ORDER BY e."Version" DESC LIMIT 1
+            """;
+        var student = command.CreateParameter();
+        student.ParameterName = "student";
+        // EF Core's SQLite provider keeps GUIDs as upper-case text.
+        student.Value = factory.Database.Provider == "Sqlite" ? studentId.ToString().ToUpperInvariant() : studentId;
+        command.Parameters.Add(student);
+        var name = command.CreateParameter();
+        name.ParameterName = "section";
+        name.Value = section;
+        command.Parameters.Add(name);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     private static async Task<bool> SqliteFilesContainAsync(string path, string text, CancellationToken cancellationToken)
     {
         var needle = Encoding.UTF8.GetBytes(text);
