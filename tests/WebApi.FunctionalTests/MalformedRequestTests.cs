@@ -47,7 +47,7 @@ public abstract class MalformedRequestTests<TApp>(TApp app) : FunctionalTest<TAp
             if (status is >= 200 and < 300) accepted.Add($"{status} {request}");
             else if (status is < 400 or >= 500) failures.Add($"{status} {request} → {Excerpt(body)}");
             else if (ResponseAssertions.ProblemDetailsFault(response, body) is { } fault) failures.Add($"{status} {fault} {request} → {Excerpt(body)}");
-            else if (RowCounter.Changes(before, after).Where(change => !IsRecordOfAFailedSignIn(status, message, change)).ToList() is { Count: > 0 } changes)
+            else if (RowCounter.Changes(before, after).Where(change => !IsRecordOfAFailedSignIn(status, message, change) && !IsRecordOfARefusedArchiveRead(status, message, change)).ToList() is { Count: > 0 } changes)
                 failures.Add($"{status} changed rows ({string.Join(", ", changes)}) {request}");
             before = after;
         }
@@ -106,6 +106,20 @@ public abstract class MalformedRequestTests<TApp>(TApp app) : FunctionalTest<TAp
         all.Where((_, i) => i % (all.Count / count) == 0).ToList();
 
     private static string Excerpt(string text) => text.Length > 200 ? text[..200] + "…" : text;
+
+    /// <summary>An archive read that answers 404 is itself recorded (R8: an outsider's attempt is what the audit log is for), one entry per read.</summary>
+    private static bool IsRecordOfARefusedArchiveRead(int status, HttpRequestMessage message, string change) =>
+        status == 404 && message.Method == HttpMethod.Get && ArchiveReadRoute.IsMatch(message.RequestUri!.AbsolutePath)
+        && change.StartsWith("AuditEntries:", StringComparison.Ordinal) && ChangeOf(change) == 1;
+
+    private static readonly System.Text.RegularExpressions.Regex ArchiveReadRoute = new("/students/[^/]+/(archive(/history|/export)?|goals(/[^/]+)?)$");
+
+    /// <summary>The difference in a "Table: before → after" change.</summary>
+    private static long ChangeOf(string change)
+    {
+        var counts = change[(change.IndexOf(':') + 1)..].Split('→', StringSplitOptions.TrimEntries);
+        return long.Parse(counts[1], System.Globalization.CultureInfo.InvariantCulture) - long.Parse(counts[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A refused sign-in is itself recorded (lockout counts per username and address); that is the answer working, not a change.</summary>
     private static bool IsRecordOfAFailedSignIn(int status, HttpRequestMessage message, string change) =>

@@ -372,6 +372,282 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school}/students/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The student's archive, every section (current mentors, head teacher, school admin; a former mentor sees what they wrote); audited */
+        get: operations["getStudentArchive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/family": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the family section as a new version: 家庭情况: structure, guardians, situation analysis (encrypted at rest); If-Match required (412 stale, 428 missing) */
+        put: operations["updateStudentArchiveFamily"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the health section as a new version: 身体状况 (encrypted at rest); If-Match required (412 stale, 428 missing) */
+        put: operations["updateStudentArchiveHealth"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/personality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the personality section as a new version: 个性特点; If-Match required (412 stale, 428 missing) */
+        put: operations["updateStudentArchivePersonality"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the interests section as a new version: 兴趣特长; If-Match required (412 stale, 428 missing) */
+        put: operations["updateStudentArchiveInterests"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/morals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the morals section as a new version: 思想品质; If-Match required (412 stale, 428 missing) */
+        put: operations["updateStudentArchiveMorals"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/habits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the habits section as a new version: 行为习惯; If-Match required (412 stale, 428 missing) */
+        put: operations["updateStudentArchiveHabits"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/psychology": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the psychology section as a new version: 心理状况 (encrypted at rest); If-Match required (412 stale, 428 missing) */
+        put: operations["updateStudentArchivePsychology"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/academics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the academics section as a new version: 学业情况: per subject per term; If-Match required (412 stale, 428 missing) */
+        put: operations["updateStudentArchiveAcademics"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/difficulties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the difficulties section as a new version: 困难与问题: thought, study, life; If-Match required (412 stale, 428 missing) */
+        put: operations["updateStudentArchiveDifficulties"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Earlier versions with author and time, newest first; audited */
+        get: operations["listStudentArchiveHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole archive with history, goals and consents as one document, for a guardian's request (school-admin); audited */
+        get: operations["getStudentArchiveExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/archive/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the archive's contents for a departed student or after withdrawn consent, keeping the audit trail (school-admin) */
+        post: operations["eraseStudentArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/guardian-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consent in force and its history */
+        get: operations["getStudentGuardianConsent"];
+        /** Record a guardian's consent to keep the archive (PIPL, under 14): school-admin, head teacher */
+        put: operations["updateStudentGuardianConsent"];
+        post?: never;
+        /** Record the withdrawal of consent: archive writes stop */
+        delete: operations["deleteStudentGuardianConsent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The student's goals (mentors, head teacher, school admin, the student, their guardians) */
+        get: operations["listStudentGoals"];
+        put?: never;
+        /** Set a long-term or stage goal (mentors, head teacher, the student) */
+        post: operations["addStudentGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One goal with its progress notes */
+        get: operations["getStudentGoal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a goal's status and/or add a progress note */
+        patch: operations["patchStudentGoal"];
+        trace?: never;
+    };
     "/api/v1/schools/{school}/roster/import": {
         parameters: {
             query?: never;
@@ -660,6 +936,150 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcademicResult: {
+            subject: string;
+            term: string;
+            /** Format: double */
+            score: null | number;
+            level: null | string;
+            comment: null | string;
+        };
+        AcademicsSection: {
+            results: null | components["schemas"]["AcademicResult"][];
+            notes: null | string;
+        };
+        ArchiveErasure: {
+            reason: string;
+        };
+        ArchiveExportDto: {
+            /** Format: uuid */
+            studentId: string;
+            studentName: string;
+            studentNo: string;
+            /** Format: date-time */
+            exportedAt: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            erasedAt: null | string;
+            versions: components["schemas"]["ArchiveVersionDto"][];
+            goals: components["schemas"]["GoalDto"][];
+            consents: components["schemas"]["GuardianConsentDto"][];
+        };
+        /** @enum {string} */
+        ArchiveSection: "family" | "health" | "personality" | "interests" | "morals" | "habits" | "psychology" | "academics" | "difficulties";
+        ArchiveSectionDtoOfAcademicsSection: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            writtenAt: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            content: null | components["schemas"]["AcademicsSection"];
+        };
+        ArchiveSectionDtoOfDifficultiesSection: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            writtenAt: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            content: null | components["schemas"]["DifficultiesSection"];
+        };
+        ArchiveSectionDtoOfFamilySection: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            writtenAt: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            content: null | components["schemas"]["FamilySection"];
+        };
+        ArchiveSectionDtoOfHabitsSection: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            writtenAt: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            content: null | components["schemas"]["HabitsSection"];
+        };
+        ArchiveSectionDtoOfHealthSection: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            writtenAt: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            content: null | components["schemas"]["HealthSection"];
+        };
+        ArchiveSectionDtoOfInterestsSection: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            writtenAt: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            content: null | components["schemas"]["InterestsSection"];
+        };
+        ArchiveSectionDtoOfMoralsSection: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            writtenAt: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            content: null | components["schemas"]["MoralsSection"];
+        };
+        ArchiveSectionDtoOfPersonalitySection: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            writtenAt: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            content: null | components["schemas"]["PersonalitySection"];
+        };
+        ArchiveSectionDtoOfPsychologySection: {
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            writtenAt: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            content: null | components["schemas"]["PsychologySection"];
+        };
+        ArchiveSectionsDto: {
+            family: null | components["schemas"]["ArchiveSectionDtoOfFamilySection"];
+            health: null | components["schemas"]["ArchiveSectionDtoOfHealthSection"];
+            personality: null | components["schemas"]["ArchiveSectionDtoOfPersonalitySection"];
+            interests: null | components["schemas"]["ArchiveSectionDtoOfInterestsSection"];
+            morals: null | components["schemas"]["ArchiveSectionDtoOfMoralsSection"];
+            habits: null | components["schemas"]["ArchiveSectionDtoOfHabitsSection"];
+            psychology: null | components["schemas"]["ArchiveSectionDtoOfPsychologySection"];
+            academics: null | components["schemas"]["ArchiveSectionDtoOfAcademicsSection"];
+            difficulties: null | components["schemas"]["ArchiveSectionDtoOfDifficultiesSection"];
+        };
+        ArchiveVersionDto: {
+            /** Format: int32 */
+            version: number;
+            section: components["schemas"]["ArchiveSection"];
+            /** Format: date-time */
+            writtenAt: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            content: components["schemas"]["JsonElement"];
+        };
         /** @enum {string} */
         AssignmentEndReason: "reassigned" | "studentLeft" | "studentTransferred" | "mentorLeft";
         /** @enum {string} */
@@ -680,12 +1100,16 @@ export interface components {
             /** Format: uuid */
             actorId: null | string;
             actorName: null | string;
+            actorRole: null | string;
             action: string;
             subjectType: string;
             /** Format: uuid */
             subjectId: null | string;
             /** Format: uuid */
             studentId: null | string;
+            section: null | string;
+            clientAddress: null | string;
+            userAgent: null | string;
             details: null | string;
         };
         ClassDto: {
@@ -706,6 +1130,10 @@ export interface components {
             /** Format: uuid */
             headTeacherId: string;
         };
+        /** @enum {string} */
+        ConsentMethod: "paper" | "online";
+        /** @enum {string} */
+        ConsentScope: "archive" | "sensitiveSections" | "goals";
         CreateClassCommand: {
             name: string;
             /** Format: int32 */
@@ -756,6 +1184,12 @@ export interface components {
         DatabaseServerDto: {
             name: string;
         };
+        DifficultiesSection: {
+            thought: null | string;
+            study: null | string;
+            life: null | string;
+            notes: null | string;
+        };
         DistrictDto: {
             /** Format: uuid */
             id: string;
@@ -776,8 +1210,62 @@ export interface components {
             endedAt: string;
             reason: components["schemas"]["AssignmentEndReason"];
         };
+        FamilyMember: {
+            name: string;
+            relation: string;
+            occupation: null | string;
+            phone: null | string;
+            livesWithStudent: boolean;
+        };
+        FamilySection: {
+            structure: null | components["schemas"]["FamilyStructure"];
+            guardians: null | components["schemas"]["FamilyMember"][];
+            analysis: null | string;
+            notes: null | string;
+        };
+        /** @enum {null|string} */
+        FamilyStructure: "twoParent" | "singleParent" | "reconstituted" | "leftBehind" | "other" | null;
         /** @enum {string} */
         Gender: "male" | "female";
+        GoalDraft: {
+            kind: components["schemas"]["GoalKind"];
+            title: string;
+            /** Format: date */
+            targetDate: null | string;
+        };
+        GoalDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["GoalKind"];
+            title: string;
+            /** Format: date */
+            targetDate: null | string;
+            status: components["schemas"]["GoalStatus"];
+            /** Format: uuid */
+            setById: null | string;
+            setByName: null | string;
+            /** Format: date-time */
+            setAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            progressNotes: components["schemas"]["GoalProgressNote"][];
+        };
+        /** @enum {string} */
+        GoalKind: "longTerm" | "stage";
+        GoalProgressNote: {
+            text: string;
+            /** Format: uuid */
+            authorId: null | string;
+            authorName: null | string;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @enum {string} */
+        GoalStatus: "open" | "achieved" | "dropped";
+        GoalUpdate: {
+            status: null | components["schemas"]["GoalStatus"];
+            progressNote: null | string;
+        };
         GroupAssignmentDto: {
             /** Format: uuid */
             mentorId: string;
@@ -808,13 +1296,61 @@ export interface components {
             rankedMentorIds: string[];
             mentors: components["schemas"]["GroupAssignmentDto"][];
         };
+        GuardianConsentDto: {
+            /** Format: uuid */
+            id: string;
+            guardianName: string;
+            relation: string;
+            /** Format: date */
+            grantedOn: string;
+            method: components["schemas"]["ConsentMethod"];
+            scopes: components["schemas"]["ConsentScope"][];
+            /** Format: uuid */
+            recordedBy: null | string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            withdrawnAt: null | string;
+            /** Format: uuid */
+            withdrawnBy: null | string;
+        };
+        GuardianConsentGrant: {
+            guardianName: string;
+            relation: string;
+            /** Format: date */
+            grantedOn: string;
+            method: components["schemas"]["ConsentMethod"];
+            scopes: components["schemas"]["ConsentScope"][];
+        };
+        GuardianConsentStatusDto: {
+            inForce: boolean;
+            current: null | components["schemas"]["GuardianConsentDto"];
+            history: components["schemas"]["GuardianConsentDto"][];
+        };
         GuardianDto: {
             name: string;
             relation: string;
             phone: null | string;
         };
+        HabitsSection: {
+            strengths: null | string;
+            concerns: null | string;
+            notes: null | string;
+        };
+        HealthSection: {
+            conditions: null | string;
+            allergies: null | string;
+            medication: null | string;
+            notes: null | string;
+        };
         /** Format: binary */
         IFormFile: string;
+        InterestsSection: {
+            hobbies: null | string[];
+            talents: null | string;
+            notes: null | string;
+        };
+        JsonElement: unknown;
         MatchAssignmentDto: {
             /** Format: uuid */
             studentId: string;
@@ -874,6 +1410,10 @@ export interface components {
         MentorWelcomes: {
             welcomedStudentIds: string[];
         };
+        MoralsSection: {
+            assessment: null | string;
+            notes: null | string;
+        };
         NewAccount: {
             username: string;
             password: string;
@@ -889,6 +1429,15 @@ export interface components {
             name: string;
             admin: components["schemas"]["NewAdmin"];
             databaseServer: null | string;
+        };
+        PagedListOfArchiveVersionDto: {
+            items: components["schemas"]["ArchiveVersionDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
         };
         PagedListOfAuditEntryDto: {
             items: components["schemas"]["AuditEntryDto"][];
@@ -986,6 +1535,12 @@ export interface components {
             mentorName: string;
             source: components["schemas"]["AssignmentSource"];
         };
+        PersonalitySection: {
+            traits: null | string[];
+            strengths: null | string;
+            challenges: null | string;
+            notes: null | string;
+        };
         PolicyLimitsDto: {
             /** Format: int32 */
             maxStudentsPerMentorCeiling: null | number;
@@ -1024,6 +1579,12 @@ export interface components {
             rule?: string;
             /** @description On 422: machine-readable facts about the refusal. */
             violation?: Record<string, unknown>;
+        };
+        PsychologySection: {
+            state: null | string;
+            concerns: null | string;
+            support: null | string;
+            notes: null | string;
         };
         PublishedListDto: {
             /** Format: uuid */
@@ -1142,6 +1703,15 @@ export interface components {
         };
         /** Format: binary */
         Stream: string;
+        StudentArchiveDto: {
+            /** Format: uuid */
+            studentId: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            erasedAt: null | string;
+            sections: components["schemas"]["ArchiveSectionsDto"];
+        };
         StudentDto: {
             /** Format: uuid */
             id: string;
@@ -1226,6 +1796,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "zhangwei",
+                 *       "password": "Zhangwei2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenRequest"];
             };
         };
@@ -1540,6 +2116,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "hz-gongshu",
+                 *       "name": "杭州市拱墅区教育局",
+                 *       "admin": {
+                 *         "username": "gongshu.jyj",
+                 *         "password": "Gongshu2026",
+                 *         "displayName": "陈静"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDistrictCommand"];
             };
         };
@@ -1783,6 +2370,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "maxStudentsPerMentorCeiling": 15,
+                 *       "maxMentorsPerStudentCeiling": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PolicyLimitsDto"];
             };
         };
@@ -1948,6 +2541,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "gs-shiyan",
+                 *       "name": "杭州市拱墅区实验中学",
+                 *       "admin": {
+                 *         "username": "zhangwei",
+                 *         "password": "Zhangwei2026",
+                 *         "displayName": "张伟"
+                 *       },
+                 *       "databaseServer": null
+                 *     }
+                 */
                 "application/json": components["schemas"]["OnboardSchoolRequest"];
             };
         };
@@ -2132,6 +2737,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "maxStudentsPerMentor": 12,
+                 *       "maxMentorsPerStudent": 3,
+                 *       "maxPreferences": 3,
+                 *       "minTalks": 2,
+                 *       "minParentContacts": 1,
+                 *       "minEvaluations": 1,
+                 *       "monthlyReportRequired": true,
+                 *       "reminderDaysBeforeEnd": [
+                 *         30,
+                 *         14,
+                 *         7,
+                 *         1
+                 *       ],
+                 *       "monthlyReportReminderDay": 25,
+                 *       "requireGuardianConsent": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["PolicySettings"];
             };
         };
@@ -2385,6 +3009,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "label": "2026学年第一学期",
+                 *       "startsOn": "2026-09-01",
+                 *       "endsOn": "2027-01-22"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateSemesterCommand"];
             };
         };
@@ -2633,6 +3264,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "李娜",
+                 *       "employeeNo": "T2015031",
+                 *       "subjects": [
+                 *         "语文"
+                 *       ],
+                 *       "account": {
+                 *         "username": "lina",
+                 *         "password": "Lina2026yw"
+                 *       },
+                 *       "classIds": null
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateTeacherCommand"];
             };
         };
@@ -3046,6 +3691,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "七年级(3)班",
+                 *       "grade": 7,
+                 *       "headTeacherId": "01992a4f-0d2e-7f41-9b3c-2a8e5d7c1b02",
+                 *       "schoolYear": 2026
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateClassCommand"];
             };
         };
@@ -3381,6 +4034,34 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "王小明",
+                 *       "studentNo": "20260703",
+                 *       "classId": "01992a50-1a4c-7d62-8f15-4b9a0e3d6c04",
+                 *       "gender": "male",
+                 *       "birthDate": "2013-10-12",
+                 *       "attentionFlags": [
+                 *         "leftBehind"
+                 *       ],
+                 *       "guardians": [
+                 *         {
+                 *           "name": "王建国",
+                 *           "relation": "父亲",
+                 *           "phone": "13812345678"
+                 *         },
+                 *         {
+                 *           "name": "刘芳",
+                 *           "relation": "母亲",
+                 *           "phone": "13987654321"
+                 *         }
+                 *       ],
+                 *       "account": {
+                 *         "username": "wangxiaoming",
+                 *         "password": "Wxm20260703"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateStudentCommand"];
             };
         };
@@ -3631,6 +4312,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "classId": "01992a50-6e9b-7a18-b2c7-1d5f8a4e9b05"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StudentTransfer"];
             };
         };
@@ -3795,6 +4481,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "flags": [
+                 *         "leftBehind",
+                 *         "psychological"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["AttentionFlagsUpdate"];
             };
         };
@@ -3806,6 +4500,1875 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudentDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getStudentArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentArchiveDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateStudentArchiveFamily: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FamilySection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveVersionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateStudentArchiveHealth: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HealthSection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveVersionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateStudentArchivePersonality: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalitySection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveVersionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateStudentArchiveInterests: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestsSection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveVersionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateStudentArchiveMorals: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoralsSection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveVersionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateStudentArchiveHabits: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HabitsSection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveVersionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateStudentArchivePsychology: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PsychologySection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveVersionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateStudentArchiveAcademics: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcademicsSection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveVersionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateStudentArchiveDifficulties: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DifficultiesSection"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveVersionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listStudentArchiveHistory: {
+        parameters: {
+            query?: {
+                section?: components["schemas"]["ArchiveSection"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfArchiveVersionDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getStudentArchiveExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveExportDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    eraseStudentArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArchiveErasure"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentArchiveDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getStudentGuardianConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianConsentStatusDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateStudentGuardianConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuardianConsentGrant"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianConsentStatusDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteStudentGuardianConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianConsentStatusDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listStudentGoals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    addStudentGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalDraft"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The created resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getStudentGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    patchStudentGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDto"];
                 };
             };
             /** @description Bad Request */
@@ -4145,6 +6708,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "classId": "01992a50-1a4c-7d62-8f15-4b9a0e3d6c04",
+                 *       "semesterId": "01992a4e-5c10-7a3b-8e21-6f0c4d9b2a11",
+                 *       "mentorIds": [
+                 *         "01992a4f-0d2e-7f41-9b3c-2a8e5d7c1b02",
+                 *         "01992a4f-3b7a-7c55-a0d4-9e1f6b2c8d03"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateMentorGroupCommand"];
             };
         };
@@ -4476,6 +7049,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "closesOn": "2026-09-18"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SelectionWindow"];
             };
         };
@@ -4561,6 +7139,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "rankedMentorIds": [
+                 *         "01992a4f-3b7a-7c55-a0d4-9e1f6b2c8d03",
+                 *         "01992a4f-0d2e-7f41-9b3c-2a8e5d7c1b02"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["StudentRanking"];
             };
         };
@@ -4811,6 +7397,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "mentorIds": [
+                 *         "01992a4f-3b7a-7c55-a0d4-9e1f6b2c8d03"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["AssignmentUpdate"];
             };
         };
@@ -5231,6 +7824,8 @@ export interface operations {
                 actorId?: string;
                 from?: string;
                 to?: string;
+                section?: components["schemas"]["ArchiveSection"];
+                action?: string;
                 page?: number;
                 pageSize?: number;
             };
