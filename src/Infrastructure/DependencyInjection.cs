@@ -65,6 +65,9 @@ public static class DependencyInjection
             .Validate(o => o.AccountCheckInterval >= TimeSpan.Zero && o.AccountCheckInterval <= AccountCheckOptions.Longest,
                 "Auth:AccountCheckInterval must lie between 00:00:00 and 00:01:00.")
             .ValidateOnStart();
+        services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section))
+            .Validate(o => o.RetentionDays >= AuditOptions.MinRetentionDays, $"Audit:RetentionDays must be at least {AuditOptions.MinRetentionDays} days.")
+            .ValidateOnStart();
         services.AddScoped<ActiveAccounts>();
         services.AddScoped<AccountCheckingJwtBearerEvents>();
 

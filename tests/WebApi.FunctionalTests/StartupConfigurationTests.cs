@@ -90,6 +90,17 @@ public abstract partial class StartupConfigurationTests<TApp>(TApp app) : Functi
         failure.ShouldNotContain(ArchiveKey);
     }
 
+    [Theory]
+    [InlineData("179")]
+    [InlineData("0")]
+    public async Task An_audit_retention_below_180_days_stops_the_start(string days)
+    {
+        await using var factory = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(),
+            new Dictionary<string, string?> { ["Audit:RetentionDays"] = days });
+
+        Should.Throw<Exception>(() => factory.Server).ToString().ShouldContain("Audit:RetentionDays must be at least 180 days");
+    }
+
     [Fact]
     public async Task Production_starts_with_safe_settings()
     {
