@@ -125,7 +125,7 @@ public sealed class LeaverTests
         teacher.Deactivate();
         teacher.Deactivate();
 
-        student.DomainEvents.ShouldBe([new StudentTransferred(student.Id, ClassId, otherClass), new StudentDeactivated(student.Id, otherClass)]);
+        student.DomainEvents.ShouldBe([new StudentEnrolled(student.Id), new StudentTransferred(student.Id, ClassId, otherClass), new StudentDeactivated(student.Id, otherClass)]);
         teacher.DomainEvents.ShouldBe([new TeacherDeactivated(teacher.Id)]);
     }
 }

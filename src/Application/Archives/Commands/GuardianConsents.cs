@@ -54,3 +54,8 @@ public sealed class WithdrawGuardianConsentHandler(ArchiveAccessPolicy access, A
         return ArchiveStore.ConsentStatus(archive);
     }
 }
+
+public sealed class WithdrawGuardianConsentValidator : AbstractValidator<WithdrawGuardianConsentCommand>
+{
+    public WithdrawGuardianConsentValidator() => RuleFor(x => x.StudentId).NotEmpty();
+}
