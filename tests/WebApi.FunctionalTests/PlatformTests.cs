@@ -58,7 +58,7 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         var publish = document.GetProperty("paths").GetProperty("/api/v1/schools/{school}/mentor-groups/{id}/publish").GetProperty("post");
         publish.GetProperty("responses").TryGetProperty("422", out _).ShouldBeTrue();
         var token = document.GetProperty("paths").GetProperty("/api/v1/auth/token").GetProperty("post");
-        token.TryGetProperty("security", out _).ShouldBeFalse();
+        token.GetProperty("security").GetArrayLength().ShouldBe(0, "signing in needs no token");
     }
 
     /// <summary>Every route that needs a sign-in; a new route belongs here too.</summary>
