@@ -47,7 +47,7 @@ public sealed class ArchiveContents(IArchiveCipher cipher, ITenantContext tenant
     }
 
     /// <summary>The stored text as JSON; <c>resealable</c> when it was sealed with a key that is no longer the active one.</summary>
-    public string OpenJson(Guid studentId, ArchiveSection section, string stored, out bool resealable)
+    private string OpenJson(Guid studentId, ArchiveSection section, string stored, out bool resealable)
     {
         resealable = false;
         if (!section.IsEncryptedAtRest()) return stored;
@@ -62,9 +62,12 @@ public sealed class ArchiveContents(IArchiveCipher cipher, ITenantContext tenant
     public JsonElement OpenElement(Guid studentId, ArchiveSection section, string stored) =>
         JsonSerializer.Deserialize<JsonElement>(OpenJson(studentId, section, stored, out _), Json);
 
-    /// <summary>The same contents sealed under the active key.</summary>
-    public string Reseal(Guid studentId, ArchiveSection section, string stored) =>
-        cipher.Encrypt(OpenJson(studentId, section, stored, out _), TenantId, Context(studentId, section));
+    /// <summary>The same contents sealed under the active key, or null when an older key did not seal them (opened once).</summary>
+    public string? ResealIfOlder(Guid studentId, ArchiveSection section, string stored)
+    {
+        var json = OpenJson(studentId, section, stored, out var resealable);
+        return resealable ? cipher.Encrypt(json, TenantId, Context(studentId, section)) : null;
+    }
 
     private Guid TenantId => tenant.Current?.Id ?? throw new TenantRequiredException();
 

@@ -42,8 +42,7 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
         var current = await Current(archive.Id, null).Where(e => encrypted.Contains(e.Section)).ToListAsync(cancellationToken);
         foreach (var entry in current)
         {
-            contents.OpenJson(archive.StudentId, entry.Section, entry.Content, out var resealable);
-            if (resealable) archive.Reseal(entry, contents.Reseal(archive.StudentId, entry.Section, entry.Content));
+            if (contents.ResealIfOlder(archive.StudentId, entry.Section, entry.Content) is { } resealed) archive.Reseal(entry, resealed);
         }
     }
 

@@ -88,7 +88,7 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, IRequ
     {
         var from = new AuditOrigin(user.Roles.Count == 0 ? null : string.Join(',', user.Roles), origin.ClientAddress, origin.UserAgent);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.UserId, user.Username, action, subjectType, subjectId,
-            details is null ? null : JsonSerializer.Serialize(details, Json), studentId, from, section is { } s ? JsonNamingPolicy.CamelCase.ConvertName(s.ToString()) : null));
+            details is null ? null : JsonSerializer.Serialize(details, Json), studentId, from, section is { } s ? AuditActions.SectionName(s) : null));
         return ValueTask.CompletedTask;
     }
 }

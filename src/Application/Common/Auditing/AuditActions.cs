@@ -24,6 +24,9 @@ public static class AuditActions
     public const string GuardianConsentWithdrawn = "archive.consent.withdrawn";
     public const string ArchiveErased = "archive.erased";
 
+    /// <summary>An archive section as the audit log names it: as the API spells it (camelCase).</summary>
+    public static string SectionName(Domain.Archives.ArchiveSection section) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(section.ToString());
+
     /// <summary>The action recorded for a read of an archive part.</summary>
     public static string ForRead(Domain.Archives.ArchiveReadKind what) => what switch
     {

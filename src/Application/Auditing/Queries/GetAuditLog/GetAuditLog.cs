@@ -1,6 +1,6 @@
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
+using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
@@ -28,7 +28,7 @@ public sealed class GetAuditLogHandler(IApplicationDbContext db) : IQueryHandler
         if (query.ActorId is { } actorId) entries = entries.Where(a => a.ActorId == actorId);
         if (query.Section is { } section)
         {
-            var name = JsonNamingPolicy.CamelCase.ConvertName(section.ToString());
+            var name = AuditActions.SectionName(section);
             entries = entries.Where(a => a.Section == name);
         }
         if (!string.IsNullOrWhiteSpace(query.Action)) entries = entries.Where(a => a.Action == query.Action);
