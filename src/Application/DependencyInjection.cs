@@ -22,7 +22,9 @@ public static class DependencyInjection
                 typeof(TenantRequiredBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(IdempotencyBehaviour<,>),
                 typeof(UnitOfWorkBehaviour<,>),
+                typeof(IdempotentResponseBehaviour<,>),
                 typeof(AuditedReadBehaviour<,>),
                 typeof(PerformanceBehaviour<,>),
             ];
@@ -35,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<Archives.ArchiveAccessPolicy>();
         services.AddScoped<Archives.ArchiveContents>();
         services.AddScoped<Archives.ArchiveStore>();
+        services.AddScoped<IdempotencyContext>();
         services.AddDomainEventHandlers(typeof(DependencyInjection).Assembly);
         services.AddSingleton(TimeProvider.System);
         return services;

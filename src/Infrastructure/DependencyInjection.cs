@@ -68,6 +68,11 @@ public static class DependencyInjection
         services.AddOptions<AuditOptions>().Bind(configuration.GetSection(AuditOptions.Section))
             .Validate(o => o.RetentionDays >= AuditOptions.MinRetentionDays, $"Audit:RetentionDays must be at least {AuditOptions.MinRetentionDays} days.")
             .ValidateOnStart();
+        services.AddOptions<Idempotency.IdempotencyOptions>().Bind(configuration.GetSection(Idempotency.IdempotencyOptions.Section))
+            .Validate(o => o.Retention >= TimeSpan.FromHours(24) && o.Lease > TimeSpan.Zero && o.Lease < o.Retention,
+                "Idempotency:Retention must be at least 24 hours and Idempotency:Lease positive and shorter.")
+            .ValidateOnStart();
+        services.AddScoped<IIdempotencyStore, Idempotency.IdempotencyStore>();
         services.AddScoped<ActiveAccounts>();
         services.AddScoped<AccountCheckingJwtBearerEvents>();
 

@@ -1,4 +1,5 @@
 using Mediator;
+using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 
@@ -22,3 +23,8 @@ internal sealed record SchoolQuery : IQuery<string>, ISchoolRequest;
 
 [RequiresRole(Roles.System)]
 internal sealed record BackgroundCommand : ICommand<string>, ISchoolRequest;
+
+[RequiresRole(Roles.Teacher)]
+internal sealed record CreateNoteCommand(Guid StudentId, string Text) : ICommand<NoteCreated>, IIdempotentRequest;
+
+internal sealed record NoteCreated(Guid Id, string Text, DateOnly On);

@@ -11,6 +11,7 @@ using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
 using MentorCloud.Infrastructure.Events;
+using MentorCloud.Infrastructure.Idempotency;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,7 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         [typeof(MentorAssignment)] = db => AddGroupWithAssignment(db),
         [typeof(MentorLoad)] = db => db.Add(new MentorLoad(AddSemester(db).Id, AddTeacher(db).Id)),
         [typeof(OutboxMessage)] = db => db.Add(new OutboxMessage("student.left", "{}", Now)),
+        [typeof(IdempotencyRequest)] = db => db.Add(new IdempotencyRequest(Guid.CreateVersion7(), $"k-{Guid.NewGuid():N}", "CreateThing", "hash", Now, Now.AddSeconds(30))),
         [typeof(StudentArchive)] = db => AddArchive(db),
         [typeof(ArchiveEntry)] = db => AddArchive(db).Write(ArchiveSection.Morals, "{}", Author, Now, consentRequired: false),
         [typeof(ArchiveGoal)] = db => AddArchive(db).SetGoal(GoalKind.Stage, "按时完成作业", null, Author, Now, consentRequired: false),

@@ -34,6 +34,7 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
     public DbSet<Student> Students => Set<Student>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Idempotency.IdempotencyRequest> IdempotencyRequests => Set<Idempotency.IdempotencyRequest>();
 
     IQueryable<AuditEntry> IApplicationDbContext.AuditEntries => AuditEntries.AsNoTracking();
     public DbSet<MentorGroup> MentorGroups => Set<MentorGroup>();

@@ -22,6 +22,7 @@ public static class HttpPreconditions
     public const string ETag = "ETag";
     public const string IdempotencyKey = "Idempotency-Key";
     public const int MaxIdempotencyKeyLength = 100;
+    public const string IdempotencyReplayed = "Idempotency-Replayed";
 
     public static TBuilder WithETag<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ETagMetadata());
@@ -30,7 +31,7 @@ public static class HttpPreconditions
         builder.WithMetadata(new IfMatchMetadata());
 
     public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new IdempotencyKeyMetadata());
+        builder.WithMetadata(new IdempotencyKeyMetadata()).AddEndpointFilter<TBuilder, IdempotencyKeyFilter>();
 }
 
 /// <summary>Documents the headers and answers that <see cref="HttpPreconditions"/> declares on an endpoint.</summary>
@@ -70,14 +71,32 @@ public sealed class HttpPreconditionsTransformer : IOpenApiOperationTransformer
         }
 
         if (metadata.OfType<IdempotencyKeyMetadata>().Any())
+        {
             AddHeader(operation, new OpenApiParameter
             {
                 Name = HttpPreconditions.IdempotencyKey,
                 In = ParameterLocation.Header,
                 Required = false,
-                Description = "A key the client chooses once per intended change: a retry with the same key and body returns the first answer instead of repeating the change.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = HttpPreconditions.MaxIdempotencyKeyLength },
+                Description = "A key the client chooses once per intended change (1–100 visible ASCII characters, kept 24 hours): a retry with the same key and body " +
+                              "returns the first answer with Idempotency-Replayed: true instead of repeating the change; the same key with another body answers 422; " +
+                              "a retry while the first request still runs answers 409 with Retry-After.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = HttpPreconditions.MaxIdempotencyKeyLength },
             });
+            foreach (var (_, response) in (operation.Responses ?? []).Where(r => r.Key.StartsWith('2')))
+            {
+                if (response is not OpenApiResponse concrete) continue;
+                concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                concrete.Headers[HttpPreconditions.IdempotencyReplayed] = new OpenApiHeader
+                {
+                    Description = "true when this is the stored answer of the first request with the same Idempotency-Key.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
+            var problem = await ProblemDetailsAsync(context, cancellationToken);
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("409", Problem("Conflict: among others, a first request with the same Idempotency-Key is still running (see Retry-After).", problem));
+            operation.Responses.TryAdd("422", Problem("A rule refused the request (R-number in detail); among others, the Idempotency-Key was used for another request (R10).", problem));
+        }
     }
 
     private static void AddHeader(OpenApiOperation operation, OpenApiParameter header)

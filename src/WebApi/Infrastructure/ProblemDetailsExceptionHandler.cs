@@ -30,6 +30,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             PreconditionRequiredException => new ProblemDetails { Status = 428, Detail = Messages.PreconditionRequiredDetail },
             PayloadTooLargeException tooLarge => new ProblemDetails { Status = 413, Detail = tooLarge.Message },
             ConflictException conflict => new ProblemDetails { Status = 409, Detail = conflict.Message },
+            RequestInProgressException inProgress => InProgress(httpContext, inProgress),
             RuleViolationException rule => new ProblemDetails
             {
                 Status = 422,
@@ -57,6 +58,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         logger.LogError(exception, "The archive's encryption key {KeyId} is not available for {Method} {Path}",
             exception.KeyId ?? "(unreadable)", httpContext.Request.Method, httpContext.Request.Path);
         return new ProblemDetails { Status = 500, Detail = Messages.ArchiveKeyUnavailableDetail };
+    }
+
+    private static ProblemDetails InProgress(HttpContext httpContext, RequestInProgressException inProgress)
+    {
+        httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(inProgress.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails { Status = 409, Detail = Messages.IdempotencyKeyInProgress };
     }
 
     private static ProblemDetails Unavailable(HttpContext httpContext, DatabaseUnavailableException unavailable)

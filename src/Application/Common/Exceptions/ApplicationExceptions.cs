@@ -36,3 +36,9 @@ public sealed class PreconditionFailedException() : Exception("The resource has 
 
 /// <summary>A change of a versioned resource arrived without <c>If-Match</c>: 428, nothing changed.</summary>
 public sealed class PreconditionRequiredException() : Exception("If-Match is required to change this resource.");
+
+/// <summary>A first request with the same <c>Idempotency-Key</c> is still running: 409 with <c>Retry-After</c>, nothing changed.</summary>
+public sealed class RequestInProgressException(TimeSpan retryAfter) : Exception("A request with this Idempotency-Key is still in progress.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

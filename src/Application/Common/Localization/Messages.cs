@@ -47,6 +47,11 @@ public static class Messages
     public static string TitleConflict => T("与当前状态冲突", "Conflict");
     public static string TitlePreconditionFailed => T("数据已被他人修改", "The resource has changed");
     public static string TitlePreconditionRequired => T("缺少 If-Match 请求头", "If-Match required");
+    public static string IdempotencyKeyReused => T("该 Idempotency-Key 已用于另一个请求(内容不同),请为新请求换一个新的键。",
+        "This Idempotency-Key was already used for a different request; send a new key with a new request.");
+    public static string IdempotencyKeyInProgress => T("使用同一 Idempotency-Key 的第一个请求仍在处理中,请稍后重试。",
+        "The first request with this Idempotency-Key is still being processed; retry shortly.");
+    public static string IdempotencyKeyFormat => T("Idempotency-Key 须为 1–100 个可见 ASCII 字符。", "The Idempotency-Key must be 1–100 visible ASCII characters.");
     public static string PreconditionFailedDetail => T("该记录已被修改，请重新读取后再保存（If-Match 与当前 ETag 不符）。", "The record was changed since you read it: read it again and retry with its current ETag in If-Match.");
     public static string PreconditionRequiredDetail => T("修改该记录须携带读取时得到的 ETag（If-Match 请求头）。", "Send the ETag you read in an If-Match header to change this record.");
     public static string TitleTooLarge => T("上传内容过大", "Payload too large");

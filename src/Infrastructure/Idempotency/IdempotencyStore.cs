@@ -1,0 +1,84 @@
+using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Localization;
+using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Common;
+using MentorCloud.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MentorCloud.Infrastructure.Idempotency;
+
+/// <summary>
+/// Keys live in the school's own database. Reservations and releases are saved at once through a second context of
+/// the same school (their own transaction, visible to a parallel retry); the answer goes through the request's
+/// context and is committed with the created record.
+/// </summary>
+public sealed class IdempotencyStore(
+    ApplicationDbContext db,
+    ITenantContext tenant,
+    ITenantScopeFactory scopes,
+    ICurrentUser user,
+    TimeProvider clock,
+    IOptions<IdempotencyOptions> options) : IIdempotencyStore
+{
+    private readonly IdempotencyOptions _options = options.Value;
+
+    public async ValueTask<IdempotencyReservation> ReserveAsync(string key, string requestName, string requestHash, CancellationToken cancellationToken)
+    {
+        var userId = user.UserId ?? Guid.Empty;
+        await using var scope = scopes.CreateScope(tenant.Current ?? throw new TenantRequiredException());
+        var own = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var now = clock.GetUtcNow();
+
+        // Two rounds at most: an expired or crashed first request is cleared or taken over, then the key is tried again.
+        for (var round = 0; ; round++)
+        {
+            var fresh = new IdempotencyRequest(userId, key, requestName, requestHash, now, now + _options.Lease);
+            own.IdempotencyRequests.Add(fresh);
+            try
+            {
+                await own.SaveChangesAsync(cancellationToken);
+                return new IdempotencyReservation(fresh.Id, null);
+            }
+            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex) && round == 0)
+            {
+                own.ChangeTracker.Clear();
+            }
+
+            var first = await own.IdempotencyRequests.AsNoTracking()
+                .SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
+            if (first is null) continue; // released meanwhile
+            if (first.CreatedAt + _options.Retention <= now)
+            {
+                await own.IdempotencyRequests.Where(r => r.Id == first.Id).ExecuteDeleteAsync(cancellationToken);
+                continue;
+            }
+            if (!first.IsFor(requestName, requestHash))
+                throw new RuleViolationException("R10", Messages.IdempotencyKeyReused);
+            if (first.Response is { } stored) return new IdempotencyReservation(first.Id, stored);
+            if (first.LeaseUntil > now) throw new RequestInProgressException(first.LeaseUntil - now);
+
+            // The first request outlived its lease without an answer: it crashed, and nothing it did was committed.
+            var taken = await own.IdempotencyRequests
+                .Where(r => r.Id == first.Id && r.LeaseUntil == first.LeaseUntil && r.CompletedAt == null)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.LeaseUntil, now + _options.Lease), cancellationToken);
+            if (taken == 1) return new IdempotencyReservation(first.Id, null);
+            throw new RequestInProgressException(_options.Lease);
+        }
+    }
+
+    public async ValueTask CompleteAsync(Guid reservationId, string response, CancellationToken cancellationToken)
+    {
+        var reservation = await db.IdempotencyRequests.SingleAsync(r => r.Id == reservationId, cancellationToken);
+        reservation.Complete(response, clock.GetUtcNow());
+    }
+
+    public async ValueTask ReleaseAsync(Guid reservationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateScope(tenant.Current ?? throw new TenantRequiredException());
+        var own = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        await own.IdempotencyRequests.Where(r => r.Id == reservationId && r.CompletedAt == null).ExecuteDeleteAsync(cancellationToken);
+    }
+}
