@@ -28,14 +28,12 @@ public sealed class MonthlyReportAccess(ICurrentUser user, AccessPolicy reach, I
     }
 
     /// <summary>
-    /// Only a current mentor comments (R16). A teacher who reads the reports without mentoring the student (the head
-    /// teacher) is refused with 403; one who does not reach the student finds nothing.
+    /// Only a current mentor comments (R16). For anyone else, the head teacher who reads the reports included, the
+    /// student is out of reach for this, as an archive is for a former mentor who reads it: not found.
     /// </summary>
     public async Task<Guid> DemandCommenterAsync(Guid studentId, CancellationToken cancellationToken)
     {
-        if (user.TeacherId is not { } teacherId) throw new NotFoundException(nameof(Student), studentId);
-        if (await reach.MenteeIdsOf(teacherId).ContainsAsync(studentId, cancellationToken)) return teacherId;
-        if (await reach.ReachesStudentAsync(studentId, cancellationToken)) throw new ForbiddenAccessException();
+        if (user.TeacherId is { } teacherId && await reach.MenteeIdsOf(teacherId).ContainsAsync(studentId, cancellationToken)) return teacherId;
         throw new NotFoundException(nameof(Student), studentId);
     }
 
