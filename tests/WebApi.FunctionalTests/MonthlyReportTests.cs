@@ -72,17 +72,17 @@ public abstract class MonthlyReportTests<TApp>(TApp app) : FunctionalTest<TApp>(
     }
 
     [Fact]
-    public async Task Two_reports_for_the_same_month_sent_at_once_make_one_report_and_one_conflict_R9()
+    public async Task Reports_for_the_same_month_sent_at_once_make_one_report_and_conflicts_R9()
     {
         using var s = await MenteeSchool.CreateAsync(Api, [1], Ct);
-        using var first = await Api.As(s.Students[0].Username);
-        using var second = await Api.As(s.Students[0].Username);
+        var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Api.As(s.Students[0].Username)));
 
-        var answers = await Task.WhenAll(SubmitAsync(first, s, s.Students[0], ThisMonth, "第一份"), SubmitAsync(second, s, s.Students[0], ThisMonth, "第二份"));
+        var answers = await Task.WhenAll(clients.Select((c, i) => SubmitAsync(c, s, s.Students[0], ThisMonth, $"第{i + 1}份")));
 
-        answers.Select(a => a.StatusCode).Order().ShouldBe([HttpStatusCode.Created, HttpStatusCode.Conflict]);
-        await answers.Single(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBeProblem(HttpStatusCode.Conflict);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created)) await refused.ShouldBeProblem(HttpStatusCode.Conflict);
         (await CountAsync(s, s.Students[0])).ShouldBe(1);
+        foreach (var client in clients) client.Dispose();
     }
 
     [Fact]
