@@ -41,6 +41,25 @@ public abstract class DemoDataTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         (await district.GetAsync("/api/v1/districts/demo/schools", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var student = await api.As("demo-s001", "Demo#2026");
         (await student.GetAsync($"{school}/policy", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Monthly reports for every past month of the semester (R9), and evaluations: demo-t05 sees averages, demo-t01 not yet (R11).
+        var semester = await (await admin.GetAsync($"{school}/semesters/current", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        var startsOn = DateOnly.Parse(semester.GetProperty("startsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var pastMonths = startsOn > today ? 0 : (today.Year - startsOn.Year) * 12 + today.Month - startsOn.Month;
+        var studentId = (await (await student.GetAsync("/api/v1/me", Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("studentId").GetGuid();
+        var reports = await (await student.GetAsync($"{school}/students/{studentId}/monthly-reports", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        reports.GetProperty("totalCount").GetInt32().ShouldBe(pastMonths);
+        using var mentor = await api.As("demo-t05", "Demo#2026");
+        var mentorId = (await (await mentor.GetAsync("/api/v1/me", Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("teacherId").GetGuid();
+        var headId = (await (await head.GetAsync("/api/v1/me", Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("teacherId").GetGuid();
+        var shown = await (await mentor.GetAsync($"{school}/mentors/{mentorId}/evaluation-summary", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        var hidden = await (await head.GetAsync($"{school}/mentors/{headId}/evaluation-summary", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        if (startsOn <= today)
+        {
+            (shown.GetProperty("count").GetInt32(), shown.GetProperty("shown").GetBoolean()).ShouldBe((4, true));
+            (hidden.GetProperty("count").GetInt32(), hidden.GetProperty("shown").GetBoolean()).ShouldBe((2, false));
+        }
     }
 }
 

@@ -290,6 +290,13 @@ public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp
         await (await admin.PostAsync(Route($"mentor-groups/{group}/match"), null, Ct)).ShouldBeJson(HttpStatusCode.OK);
         await Replay(admin, "updateMentorGroupAssignment", HttpStatusCode.OK, ("id", group), ("studentId", student));
         await Replay(admin, "updateStudentAttentionFlags", HttpStatusCode.OK, ("id", student));
+        // Published, the pair gives 王小明 a mentor: he hands in September's report and evaluates 王强.
+        await (await admin.PostAsync(Route($"mentor-groups/{group}/publish"), null, Ct)).ShouldBeJson(HttpStatusCode.OK);
+        using (var pupil = await SignIn("wangxiaoming", "Wxm20260703"))
+        {
+            await Replay(pupil, "addStudentMonthlyReport", HttpStatusCode.Created, ("id", student));
+            await Replay(pupil, "createMentorEvaluation", HttpStatusCode.Created);
+        }
         var moved = await Replay(admin, "transferStudent", HttpStatusCode.OK, ("id", student));
 
         moved.GetProperty("classId").GetGuid().ShouldBe(ids[ApiExamples.OtherClassId]);

@@ -6,8 +6,10 @@ using MentorCloud.Application.Roster.Commands.ImportRoster;
 using MentorCloud.Application.Students;
 using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
+using MentorCloud.Domain.Evaluations;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Reports;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
 using MentorCloud.Infrastructure.Persistence;
@@ -32,7 +34,10 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, IRequ
     IDomainEventHandler<ArchiveSectionWritten>,
     IDomainEventHandler<ArchiveGoalChanged>,
     IDomainEventHandler<GuardianConsentChanged>,
-    IDomainEventHandler<ArchiveErased>
+    IDomainEventHandler<ArchiveErased>,
+    IDomainEventHandler<MonthlyReportSubmitted>,
+    IDomainEventHandler<MonthlyReportCommented>,
+    IDomainEventHandler<MentorEvaluationSubmitted>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -83,6 +88,16 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, IRequ
 
     public ValueTask Handle(ArchiveErased e, CancellationToken cancellationToken) =>
         Write(AuditActions.ArchiveErased, nameof(StudentArchive), e.StudentId, new { reason = e.Reason, versions = e.Versions, goals = e.Goals }, e.StudentId);
+
+    public ValueTask Handle(MonthlyReportSubmitted e, CancellationToken cancellationToken) =>
+        Write(AuditActions.MonthlyReportSubmitted, nameof(MonthlyReport), e.ReportId, new { semesterId = e.SemesterId, month = e.Month.ToString("yyyy-MM") }, e.StudentId);
+
+    public ValueTask Handle(MonthlyReportCommented e, CancellationToken cancellationToken) =>
+        Write(AuditActions.MonthlyReportCommented, nameof(MonthlyReport), e.ReportId, new { commentId = e.CommentId }, e.StudentId);
+
+    // The entry names the mentor, never the scores; only school admins read the log (R11).
+    public ValueTask Handle(MentorEvaluationSubmitted e, CancellationToken cancellationToken) =>
+        Write(AuditActions.MentorEvaluationSubmitted, nameof(MentorEvaluation), e.EvaluationId, new { mentorId = e.MentorId, semesterId = e.SemesterId });
 
     private ValueTask Write(string action, string subjectType, Guid? subjectId, object? details = null, Guid? studentId = null, ArchiveSection? section = null)
     {

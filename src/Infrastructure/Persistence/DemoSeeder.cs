@@ -7,8 +7,10 @@ using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
 using MentorCloud.Domain.Districts;
+using MentorCloud.Domain.Evaluations;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Reports;
 using MentorCloud.Domain.Schools;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
@@ -103,6 +105,7 @@ public sealed class DemoSeeder(
         var settings = (await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstAsync(cancellationToken)).Settings;
         var mentorsOf = PublishMentorGroups(db, semester, classes, teachers, students, settings, now);
         OpenArchives(scope.ServiceProvider.GetRequiredService<ArchiveContents>(), db, semester, students, mentorsOf, accounts, now);
+        HandInReportsAndEvaluations(db, semester, students, mentorsOf, today, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -158,6 +161,51 @@ public sealed class DemoSeeder(
                 Write(archive, contents, ArchiveSection.Psychology, new PsychologySection("需关注", "考试前容易紧张", "每两周谈心一次，与心理老师沟通", null), author, now);
             archive.SetGoal(GoalKind.Stage, "本学期数学成绩提高 10 分", semester.Dates.End, author, now, consentRequired: true);
         }
+    }
+
+    private static readonly string[] ReportTexts =
+    [
+        "这个月按时完成了作业，数学单元测验比上次进步了。",
+        "本月参加了学校的运动会，和同学们一起练习接力，很开心。",
+        "这个月读完了一本课外书，还在班会上分享了读后感。",
+        "英语单词背得不够牢，下个月想每天早上多读十分钟。",
+        "这个月帮妈妈做家务，学会了自己整理书包和房间。",
+    ];
+
+    /// <summary>
+    /// Monthly reports for the semester's past months from most students (a few are missing, some only last month), with
+    /// mentors' comments on last month's; and evaluations: four of demo-t05's mentees evaluate them (averages shown to the
+    /// mentor, R11), two of demo-t01's (below three: hidden from the mentor). The demo student logins evaluate nobody yet.
+    /// </summary>
+    private static void HandInReportsAndEvaluations(ApplicationDbContext db, Semester semester, List<Student> students, Dictionary<Guid, Guid> mentorOf,
+        DateOnly today, DateTimeOffset now)
+    {
+        if (semester.StartsOn > today) return;
+        var thisMonth = MonthlyReport.MonthOf(today);
+        var months = new List<DateOnly>();
+        for (var month = MonthlyReport.MonthOf(semester.StartsOn); month < thisMonth; month = month.AddMonths(1)) months.Add(month);
+        for (var n = 0; n < students.Count; n++)
+        {
+            if (n % 7 == 6) continue;
+            foreach (var month in months)
+            {
+                if (month == months[^1] && n % 11 == 3) continue;
+                var at = new DateTimeOffset(month.AddDays(24).ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+                var report = MonthlyReport.Submit(students[n].Id, month, ReportTexts[(n + month.Month) % ReportTexts.Length], [semester], null,
+                    ReportSubmitterRole.Student, today, at < now ? at : now);
+                if (month == months[^1] && n % 2 == 0) report.Comment(mentorOf[students[n].Id], "看到你的进步了，继续保持！有困难随时来找我。", now);
+                db.MonthlyReports.Add(report);
+            }
+        }
+
+        var firstClass = students.Where(s => s.ClassId == students[0].ClassId).ToList();
+        var byMentor = firstClass.Skip(4).GroupBy(s => mentorOf[s.Id]).ToDictionary(g => g.Key, g => g.ToList());
+        int[][] scores = [[5, 5, 4], [4, 5, 5], [5, 4, 4], [4, 4, 5]];
+        var (headTeacher, mentor) = (mentorOf[firstClass[0].Id], mentorOf[firstClass[1].Id]);
+        foreach (var (teacherId, count) in new[] { (mentor, 4), (headTeacher, 2) })
+            for (var i = 0; i < count && i < byMentor[teacherId].Count; i++)
+                db.MentorEvaluations.Add(MentorEvaluation.Submit(byMentor[teacherId][i].Id, teacherId, semester.Id, mentoredInSemester: true,
+                    new EvaluationScores(scores[i][0], scores[i][1], scores[i][2]), i % 2 == 0 ? "老师很关心我，谈心的时候很耐心。" : null, now));
     }
 
     private static void Write(StudentArchive archive, ArchiveContents contents, ArchiveSection section, object content, ArchiveAuthor author, DateTimeOffset now) =>

@@ -23,6 +23,9 @@ public static class AuditActions
     public const string GuardianConsentGranted = "archive.consent.granted";
     public const string GuardianConsentWithdrawn = "archive.consent.withdrawn";
     public const string ArchiveErased = "archive.erased";
+    public const string MonthlyReportSubmitted = "monthlyReport.submitted";
+    public const string MonthlyReportCommented = "monthlyReport.commented";
+    public const string MentorEvaluationSubmitted = "mentorEvaluation.submitted";
 
     /// <summary>An archive section as the audit log names it: as the API spells it (camelCase).</summary>
     public static string SectionName(Domain.Archives.ArchiveSection section) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(section.ToString());

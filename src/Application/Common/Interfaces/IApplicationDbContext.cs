@@ -2,8 +2,10 @@ using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Districts;
+using MentorCloud.Domain.Evaluations;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Reports;
 using MentorCloud.Domain.Schools;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
@@ -28,6 +30,8 @@ public interface IApplicationDbContext
     DbSet<StudentArchive> StudentArchives { get; }
     /// <summary>Versions are added through <see cref="StudentArchive"/>; the set serves history queries and re-sealing.</summary>
     DbSet<ArchiveEntry> ArchiveEntries { get; }
+    DbSet<MonthlyReport> MonthlyReports { get; }
+    DbSet<MentorEvaluation> MentorEvaluations { get; }
 }
 
 /// <summary>The platform catalog: districts and their schools (tenants). Not tenant-filtered.</summary>
