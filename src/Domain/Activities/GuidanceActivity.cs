@@ -251,7 +251,7 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
 }
 
 /// <summary>A student an activity covers; its own table, so progress and statistics count activities per student.</summary>
-public sealed class ActivityStudent : ITenantOwned
+public sealed class ActivityStudent : Entity, ITenantOwned
 {
     private ActivityStudent() { }
 

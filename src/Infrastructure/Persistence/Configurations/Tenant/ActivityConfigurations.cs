@@ -42,7 +42,8 @@ internal sealed class ActivityStudentConfiguration : IEntityTypeConfiguration<Ac
     public void Configure(EntityTypeBuilder<ActivityStudent> builder)
     {
         builder.ToTable("ActivityStudents");
-        builder.HasKey(s => new { s.ActivityId, s.StudentId });
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasIndex(s => new { s.ActivityId, s.StudentId }).IsUnique();
         builder.HasIndex(s => s.StudentId);
         builder.HasOne<Student>().WithMany().HasForeignKey(s => s.StudentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasQueryFilter(GuidanceActivityConfiguration.LiveFilter, s => s.Activity.DeletedAt == null);

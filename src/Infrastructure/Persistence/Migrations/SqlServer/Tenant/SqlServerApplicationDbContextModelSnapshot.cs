@@ -25,6 +25,9 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
 
             modelBuilder.Entity("MentorCloud.Domain.Activities.ActivityStudent", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("ActivityId")
                         .HasColumnType("uniqueidentifier");
 
@@ -34,11 +37,14 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.HasKey("ActivityId", "StudentId");
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
 
                     b.HasIndex("StudentId");
 
-                    b.HasIndex("TenantId");
+                    b.HasIndex("TenantId", "ActivityId", "StudentId")
+                        .IsUnique();
 
                     b.ToTable("ActivityStudents", (string)null);
                 });

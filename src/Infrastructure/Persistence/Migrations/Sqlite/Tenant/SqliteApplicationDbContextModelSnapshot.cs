@@ -20,6 +20,9 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
 
             modelBuilder.Entity("MentorCloud.Domain.Activities.ActivityStudent", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ActivityId")
                         .HasColumnType("TEXT");
 
@@ -29,11 +32,14 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("ActivityId", "StudentId");
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
 
                     b.HasIndex("StudentId");
 
-                    b.HasIndex("TenantId");
+                    b.HasIndex("TenantId", "ActivityId", "StudentId")
+                        .IsUnique();
 
                     b.ToTable("ActivityStudents", (string)null);
                 });

@@ -74,13 +74,14 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                 name: "ActivityStudents",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     ActivityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     StudentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ActivityStudents", x => new { x.ActivityId, x.StudentId });
+                    table.PrimaryKey("PK_ActivityStudents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_ActivityStudents_GuidanceActivities_ActivityId",
                         column: x => x.ActivityId,
@@ -106,14 +107,20 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ActivityStudents_ActivityId",
+                table: "ActivityStudents",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActivityStudents_StudentId",
                 table: "ActivityStudents",
                 column: "StudentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ActivityStudents_TenantId",
+                name: "IX_ActivityStudents_TenantId_ActivityId_StudentId",
                 table: "ActivityStudents",
-                column: "TenantId");
+                columns: new[] { "TenantId", "ActivityId", "StudentId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_GuidanceActivities_RecordedById_SemesterId",
