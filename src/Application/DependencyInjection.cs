@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<Archives.ArchiveAccessPolicy>();
         services.AddScoped<Archives.ArchiveContents>();
         services.AddScoped<Archives.ArchiveStore>();
+        services.AddScoped<Activities.ActivityAccess>();
         services.AddDomainEventHandlers(typeof(DependencyInjection).Assembly);
         services.AddSingleton(TimeProvider.System);
         return services;

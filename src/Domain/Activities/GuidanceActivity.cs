@@ -121,6 +121,8 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
     public static GuidanceActivity Record(ActivityDetails details, Guid semesterId, DateRange semesterDates, Guid recordedById,
         RecordingRights rights, DateOnly today, DateTimeOffset at)
     {
+        if (today > semesterDates.End)
+            throw new RuleViolationException("R10", "The semester has closed; no activity is recorded for it any more.", new { semesterEndsOn = semesterDates.End });
         var activity = new GuidanceActivity(semesterId, recordedById, at);
         activity.Apply(details, semesterDates, rights, today);
         activity.Raise(new ActivityRecorded(activity.Id, semesterId, details.Kind, [.. activity.StudentIds], recordedById));
