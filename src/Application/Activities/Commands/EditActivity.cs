@@ -35,6 +35,8 @@ public sealed class EditActivityHandler(IApplicationDbContext db, ActivityAccess
         var activity = await access.GetForAuthorAsync(command.Id, cancellationToken);
         VersionTag.DemandCurrent(command.IfMatch, activity.Version);
         var semester = await db.Semesters.AsNoTracking().SingleAsync(s => s.Id == activity.SemesterId, cancellationToken);
+        // A closed semester answers R10 before anything else: its pairings no longer give reach over the students.
+        activity.EnsureChangeableBy(editorId, semester.Dates, clock.Today());
         var details = command.ToDetails();
         var rights = await access.RightsForAsync(editorId, semester.Id, details.StudentIds, cancellationToken);
         await access.DemandCoVisitorsAsync(details.CoVisitorIds, cancellationToken);
