@@ -21,9 +21,6 @@ public static class ActivityEndpoints
                 return TypedResults.Created(http.SchoolLocation($"activities/{activity.Id}"), activity);
             })
             .WithSummary("Record a talk, parent contact, evaluation feedback or group talk: a current mentor of every listed student, or the head teacher for a joint home visit; 422 R10")
-            .WithRequestExample(new RecordActivityCommand(ActivityKind.ParentContact, [ApiExamples.StudentId], ApiExamples.SemesterId, ApiExamples.Today.AddDays(-2),
-                ParentContactMode.HomeVisit, [GuidanceDomain.Life, GuidanceDomain.Psychological], "到家中了解父母外出务工后的生活安排，与奶奶沟通作息和作业检查。",
-                [new FollowUpPlan("每周三午休时谈心一次", ApiExamples.Today.AddDays(14))], []))
             .AcceptsIdempotencyKey()
             .WithETag()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
