@@ -915,6 +915,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school}/priority-care": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Priority-care students (R5) of the head teacher's classes, or the school for school admins: mentors, days since the last talk and parent contact, overdue follow-ups; most neglected first */
+        get: operations["getPriorityCare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school}/audit": {
         parameters: {
             query?: never;
@@ -926,6 +943,60 @@ export interface paths {
         get: operations["listAudit"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities within reach, newest first: school admin all, teachers those of their mentees and classes and their own, a student their own */
+        get: operations["listActivities"];
+        put?: never;
+        /** Record a talk, parent contact, evaluation feedback or group talk: a current mentor of every listed student, or the head teacher for a joint home visit; 422 R10 */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity */
+        get: operations["getActivity"];
+        /** Restate an activity: its author, until the semester has closed (403 for others, 422 R10 after); follow-ups with an id are kept */
+        put: operations["updateActivity"];
+        post?: never;
+        /** Withdraw an activity: its author, until the semester has closed; hidden from then on, kept in the audit log */
+        delete: operations["deleteActivity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/activities/{id}/follow-ups/{followUpId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a follow-up action done (today, or ?completedOn=): the activity's author */
+        post: operations["completeActivityFollowUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -947,6 +1018,42 @@ export interface components {
         AcademicsSection: {
             results: null | components["schemas"]["AcademicResult"][];
             notes: null | string;
+        };
+        ActivityDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            semesterId: string;
+            kind: components["schemas"]["ActivityKind"];
+            mode: null | components["schemas"]["ParentContactMode"];
+            domains: components["schemas"]["GuidanceDomain"][];
+            summary: null | string;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: uuid */
+            recordedById: string;
+            studentIds: string[];
+            coVisitorIds: string[];
+            followUps: components["schemas"]["FollowUpDto"][];
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            editedAt: null | string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @enum {string} */
+        ActivityKind: "talk" | "parentContact" | "evaluationFeedback" | "groupTalk";
+        ActivityRevision: {
+            kind: components["schemas"]["ActivityKind"];
+            studentIds: string[];
+            /** Format: date */
+            occurredOn: string;
+            mode: null | components["schemas"]["ParentContactMode"];
+            domains: components["schemas"]["GuidanceDomain"][];
+            summary: string;
+            followUps: null | components["schemas"]["FollowUpPlan"][];
+            coVisitorIds: null | string[];
         };
         ArchiveErasure: {
             reason: string;
@@ -1225,6 +1332,22 @@ export interface components {
         };
         /** @enum {null|string} */
         FamilyStructure: "twoParent" | "singleParent" | "reconstituted" | "leftBehind" | "other" | null;
+        FollowUpDto: {
+            /** Format: uuid */
+            id: string;
+            action: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            completedOn: null | string;
+        };
+        FollowUpPlan: {
+            action: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: uuid */
+            id?: null | string;
+        };
         /** @enum {string} */
         Gender: "male" | "female";
         GoalDraft: {
@@ -1332,6 +1455,8 @@ export interface components {
             relation: string;
             phone: null | string;
         };
+        /** @enum {string} */
+        GuidanceDomain: "thinking" | "study" | "psychological" | "life" | "growth";
         HabitsSection: {
             strengths: null | string;
             concerns: null | string;
@@ -1429,6 +1554,24 @@ export interface components {
             name: string;
             admin: components["schemas"]["NewAdmin"];
             databaseServer: null | string;
+        };
+        OverdueFollowUpDto: {
+            /** Format: uuid */
+            activityId: string;
+            /** Format: uuid */
+            followUpId: string;
+            action: string;
+            /** Format: date */
+            dueOn: string;
+        };
+        PagedListOfActivityDto: {
+            items: components["schemas"]["ActivityDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
         };
         PagedListOfArchiveVersionDto: {
             items: components["schemas"]["ArchiveVersionDto"][];
@@ -1535,6 +1678,8 @@ export interface components {
             mentorName: string;
             source: components["schemas"]["AssignmentSource"];
         };
+        /** @enum {null|string} */
+        ParentContactMode: "homeVisit" | "faceToFace" | "phone" | "online" | null;
         PersonalitySection: {
             traits: null | string[];
             strengths: null | string;
@@ -1565,6 +1710,37 @@ export interface components {
             /** Format: int32 */
             monthlyReportReminderDay: number;
             requireGuardianConsent: boolean;
+        };
+        PriorityCareDto: {
+            /** Format: uuid */
+            semesterId: string;
+            /** Format: date */
+            asOf: string;
+            students: components["schemas"]["PriorityCareStudentDto"][];
+        };
+        PriorityCareMentorDto: {
+            /** Format: uuid */
+            teacherId: string;
+            name: string;
+        };
+        PriorityCareStudentDto: {
+            /** Format: uuid */
+            studentId: string;
+            name: string;
+            studentNo: string;
+            /** Format: uuid */
+            classId: string;
+            attentionFlags: components["schemas"]["AttentionFlags"][];
+            mentors: components["schemas"]["PriorityCareMentorDto"][];
+            /** Format: date */
+            lastTalkOn: null | string;
+            /** Format: int32 */
+            daysSinceLastTalk: null | number;
+            /** Format: date */
+            lastParentContactOn: null | string;
+            /** Format: int32 */
+            daysSinceLastParentContact: null | number;
+            overdueFollowUps: components["schemas"]["OverdueFollowUpDto"][];
         };
         ProblemDetails: {
             type?: null | string;
@@ -1609,6 +1785,19 @@ export interface components {
             studentId: string;
             name: string;
             mentorIds: string[];
+        };
+        RecordActivityCommand: {
+            kind: components["schemas"]["ActivityKind"];
+            studentIds: string[];
+            /** Format: uuid */
+            semesterId: string;
+            /** Format: date */
+            occurredOn: string;
+            mode: null | components["schemas"]["ParentContactMode"];
+            domains: components["schemas"]["GuidanceDomain"][];
+            summary: string;
+            followUps?: null | components["schemas"]["FollowUpPlan"][];
+            coVisitorIds?: null | string[];
         };
         RosterCounts: {
             /** Format: int32 */
@@ -7817,6 +8006,87 @@ export interface operations {
             };
         };
     };
+    getPriorityCare: {
+        parameters: {
+            query?: {
+                semesterId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriorityCareDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listAudit: {
         parameters: {
             query?: {
@@ -7845,6 +8115,559 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PagedListOfAuditEntryDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listActivities: {
+        parameters: {
+            query?: {
+                studentId?: string;
+                mentorId?: string;
+                semesterId?: string;
+                kind?: components["schemas"]["ActivityKind"];
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses once per intended change: a retry with the same key and body returns the first answer instead of repeating the change. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordActivityCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    /** @description The created resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityRevision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    completeActivityFollowUp: {
+        parameters: {
+            query?: {
+                completedOn?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+                followUpId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
                 };
             };
             /** @description Bad Request */
