@@ -1,6 +1,7 @@
 using System.Reflection;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
@@ -63,6 +64,9 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         [typeof(StudentArchive)] = db => AddArchive(db),
         [typeof(ArchiveEntry)] = db => AddArchive(db).Write(ArchiveSection.Morals, "{}", Author, Now, consentRequired: false),
         [typeof(ArchiveGoal)] = db => AddArchive(db).SetGoal(GoalKind.Stage, "按时完成作业", null, Author, Now, consentRequired: false),
+        [typeof(GuidanceActivity)] = db => AddActivity(db),
+        [typeof(ActivityStudent)] = db => AddActivity(db),
+        [typeof(FollowUpAction)] = db => AddActivity(db),
         [typeof(GuardianConsent)] = db => AddArchive(db).RecordConsent("王母", "母亲", new DateOnly(2026, 9, 1), ConsentMethod.Paper, ConsentScope.Archive, null, Now),
         [typeof(MonthlyReport)] = db => AddMonthlyReport(db, AddClass(db)),
         [typeof(MonthlyReportComment)] = db =>
@@ -96,6 +100,18 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
 
     private static StudentArchive AddArchive(ApplicationDbContext db) =>
         db.Add(new StudentArchive(AddStudent(db, AddClass(db)).Id, Now)).Entity;
+
+    private static GuidanceActivity AddActivity(ApplicationDbContext db)
+    {
+        var schoolClass = AddClass(db);
+        var student = AddStudent(db, schoolClass);
+        var semester = AddSemester(db);
+        var mentor = schoolClass.HeadTeacherId;
+        var rights = new RecordingRights(new Dictionary<Guid, IReadOnlySet<Guid>> { [student.Id] = new HashSet<Guid> { mentor } }, new HashSet<Guid>());
+        var details = new ActivityDetails(ActivityKind.Talk, null, [GuidanceDomain.Study], "谈心", new DateOnly(2026, 9, 5), [student.Id], [],
+            [new FollowUpPlan("复查作业", new DateOnly(2026, 9, 12))]);
+        return db.Add(GuidanceActivity.Record(details, semester.Id, semester.Dates, mentor, rights, new DateOnly(2026, 9, 10), Now)).Entity;
+    }
 
     private static void AddGroupWithAssignment(ApplicationDbContext db)
     {

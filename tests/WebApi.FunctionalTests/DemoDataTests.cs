@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
 
@@ -37,6 +38,20 @@ public abstract class DemoDataTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         using var head = await api.As("demo-t01", "Demo#2026");
         var own = await (await head.GetAsync($"{school}/students?pageSize=200", Ct)).ShouldBeJson(HttpStatusCode.OK);
         own.GetProperty("totalCount").GetInt32().ShouldBe(30);
+        // Guidance so far: every kind recorded, parent contacts of several modes, and flagged students with gaps listed first.
+        var kinds = new[] { "talk", "parentContact", "evaluationFeedback", "groupTalk" };
+        foreach (var kind in kinds)
+            (await (await admin.GetAsync($"{school}/activities?kind={kind}&pageSize=1", Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("totalCount").GetInt32()
+                .ShouldBeGreaterThan(0, kind);
+        var contacts = await (await admin.GetAsync($"{school}/activities?kind=parentContact&pageSize=200", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        contacts.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("mode").GetString()).Distinct().Count().ShouldBeGreaterThan(2);
+        using var secondHead = await api.As("demo-t02", "Demo#2026");
+        var care = await (await secondHead.GetAsync($"{school}/priority-care", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        var cared = care.GetProperty("students").EnumerateArray().ToList();
+        cared.ShouldNotBeEmpty();
+        cared.ShouldContain(s => s.GetProperty("daysSinceLastTalk").ValueKind == JsonValueKind.Number);
+        cared[0].GetProperty("daysSinceLastTalk").ValueKind.ShouldBe(JsonValueKind.Null);
+
         using var district = await api.As("demo-district", "Demo#2026");
         (await district.GetAsync("/api/v1/districts/demo/schools", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var student = await api.As("demo-s001", "Demo#2026");

@@ -274,7 +274,36 @@ public static class RouteAccessTable
             w => Get(w.School.Route($"mentor-evaluations/{w.EvaluationId}"))),
         Entry("GET", School + "/mentors/{teacherId:guid}/evaluation-summary", Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, MentorCurrent),
             w => Get(w.School.Route($"mentors/{w.MentorId}/evaluation-summary?semesterId={w.SemesterId}"))),
+        // The head teacher reaches the student but mentors them not: past the access checks, refused by R10 (422).
+        Entry("POST", School + "/activities", Reach([Role.Teacher], MentorCurrent, HeadTeacherOwnClass),
+            w => Send("POST", w.School.Route("activities"), new
+            {
+                kind = "talk", studentIds = new[] { w.StudentId }, semesterId = w.SemesterId, occurredOn = Today.ToString("yyyy-MM-dd"), domains = new[] { "growth" }, summary = "谈心",
+            })),
+        Entry("GET", School + "/activities", List([Role.SchoolAdmin, Role.Teacher, Role.Student], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent, StudentSelf),
+            w => Get(w.School.Route("activities")), w => w.ActivityId),
+        Entry("GET", School + "/activities/{id:guid}", Reach([Role.SchoolAdmin, Role.Teacher, Role.Student], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent, StudentSelf),
+            w => Get(w.School.Route($"activities/{w.ActivityId}"))),
+        Entry("PUT", School + "/activities/{id:guid}", ActivityAuthor,
+            w => IfMatch(Send("PUT", w.School.Route($"activities/{w.ActivityId}"), new
+            {
+                kind = "talk", studentIds = new[] { w.StudentId }, occurredOn = Today.AddDays(-1).ToString("yyyy-MM-dd"), domains = new[] { "study" }, summary = "谈心：作业习惯",
+            }), "\"999\"")),
+        Entry("DELETE", School + "/activities/{id:guid}", ActivityAuthor, w => Send("DELETE", w.School.Route($"activities/{w.SpareActivityId}"))),
+        Entry("POST", School + "/activities/{id:guid}/follow-ups/{followUpId:guid}/complete", ActivityAuthor,
+            w => Send("POST", w.School.Route($"activities/{w.ActivityId}/follow-ups/{w.FollowUpId}/complete"))),
+        Entry("GET", School + "/priority-care", PriorityCareReaders, w => Get(w.School.Route("priority-care"))),
     ];
+
+    /// <summary>Changes of an activity: its author; others who see it are refused (403), the rest find nothing.</summary>
+    private static Expect ActivityAuthor(Caller caller) => caller == HeadTeacherOwnClass
+        ? Expect.Forbidden
+        : Reach([Role.Teacher], MentorCurrent)(caller);
+
+    /// <summary>Head teachers (their own classes) and school admins; a teacher who heads no class may not ask.</summary>
+    private static Expect PriorityCareReaders(Caller caller) => caller is MentorCurrent or MentorFormer or MentorUnrelated
+        ? Expect.Forbidden
+        : Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, HeadTeacherOwnClass, HeadTeacherOtherClass)(caller);
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 

@@ -74,6 +74,13 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         { "POST", "roster/import" },
         { "GET", "roster/template" },
         { "GET", "audit" },
+        { "POST", "activities" },
+        { "GET", "activities" },
+        { "GET", "activities/0199a1b2-0000-7000-8000-000000000002" },
+        { "PUT", "activities/0199a1b2-0000-7000-8000-000000000002" },
+        { "DELETE", "activities/0199a1b2-0000-7000-8000-000000000002" },
+        { "POST", "activities/0199a1b2-0000-7000-8000-000000000002/follow-ups/0199a1b2-0000-7000-8000-000000000003/complete" },
+        { "GET", "priority-care" },
     };
 
     [Theory]

@@ -4,6 +4,7 @@ using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Roster.Commands.ImportRoster;
 using MentorCloud.Application.Students;
+using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Evaluations;
@@ -37,7 +38,11 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, IRequ
     IDomainEventHandler<ArchiveErased>,
     IDomainEventHandler<MonthlyReportSubmitted>,
     IDomainEventHandler<MonthlyReportCommented>,
-    IDomainEventHandler<MentorEvaluationSubmitted>
+    IDomainEventHandler<MentorEvaluationSubmitted>,
+    IDomainEventHandler<ActivityRecorded>,
+    IDomainEventHandler<ActivityEdited>,
+    IDomainEventHandler<ActivityDeleted>,
+    IDomainEventHandler<FollowUpCompleted>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -98,6 +103,22 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, IRequ
     // The entry names the mentor, never the scores; only school admins read the log (R11).
     public ValueTask Handle(MentorEvaluationSubmitted e, CancellationToken cancellationToken) =>
         Write(AuditActions.MentorEvaluationSubmitted, nameof(MentorEvaluation), e.EvaluationId, new { mentorId = e.MentorId, semesterId = e.SemesterId });
+    // Activity entries name the students and never carry the summary.
+    public ValueTask Handle(ActivityRecorded e, CancellationToken cancellationToken) =>
+        Write(AuditActions.ActivityRecorded, nameof(GuidanceActivity), e.ActivityId,
+            new { semesterId = e.SemesterId, kind = e.Kind, studentIds = e.StudentIds }, OnlyStudent(e.StudentIds));
+
+    public ValueTask Handle(ActivityEdited e, CancellationToken cancellationToken) =>
+        Write(AuditActions.ActivityEdited, nameof(GuidanceActivity), e.ActivityId, new { semesterId = e.SemesterId, studentIds = e.StudentIds }, OnlyStudent(e.StudentIds));
+
+    public ValueTask Handle(ActivityDeleted e, CancellationToken cancellationToken) =>
+        Write(AuditActions.ActivityDeleted, nameof(GuidanceActivity), e.ActivityId, new { semesterId = e.SemesterId, studentIds = e.StudentIds }, OnlyStudent(e.StudentIds));
+
+    public ValueTask Handle(FollowUpCompleted e, CancellationToken cancellationToken) =>
+        Write(AuditActions.FollowUpCompleted, nameof(GuidanceActivity), e.ActivityId, new { followUpId = e.FollowUpId });
+
+    /// <summary>The entry's student, when the activity covers exactly one (a group talk lists its students in the details).</summary>
+    private static Guid? OnlyStudent(IReadOnlyList<Guid> studentIds) => studentIds.Count == 1 ? studentIds[0] : null;
 
     private ValueTask Write(string action, string subjectType, Guid? subjectId, object? details = null, Guid? studentId = null, ArchiveSection? section = null)
     {

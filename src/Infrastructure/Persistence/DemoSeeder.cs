@@ -3,6 +3,7 @@ using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Archives;
+using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
@@ -106,6 +107,7 @@ public sealed class DemoSeeder(
         var mentorsOf = PublishMentorGroups(db, semester, classes, teachers, students, settings, now);
         OpenArchives(scope.ServiceProvider.GetRequiredService<ArchiveContents>(), db, semester, students, mentorsOf, accounts, now);
         HandInReportsAndEvaluations(db, semester, students, mentorsOf, today, now);
+        RecordActivities(db, semester, classes, students, mentorsOf, today, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -131,6 +133,72 @@ public sealed class DemoSeeder(
             db.MentorGroups.Add(group);
         }
         return mentorOf;
+    }
+
+    private static readonly string[] TalkSummaries =
+    [
+        "谈心谈话：近期作业完成情况和课堂专注度，约定每天放学前自查作业。",
+        "谈心谈话：与同学相处中的小矛盾，引导换位思考。",
+        "谈心谈话：期中考试后的心态调整，制定错题整理计划。",
+        "谈心谈话：作息与手机使用，约定晚上九点半前睡觉。",
+        "谈心谈话：兴趣特长发展，鼓励参加学校社团。",
+    ];
+
+    /// <summary>
+    /// The semester's guidance so far: talks for most students, parent contacts of every mode (the head teacher's home visits
+    /// joined by the student's mentor), evaluation feedback, one group talk and follow-ups, some done, some overdue. Every
+    /// seventh student has had nothing yet, so priority care and progress show gaps.
+    /// </summary>
+    private static void RecordActivities(ApplicationDbContext db, Semester semester, List<SchoolClass> classes, List<Student> students,
+        Dictionary<Guid, Guid> mentorOf, DateOnly today, DateTimeOffset now)
+    {
+        var headOf = classes.ToDictionary(c => c.Id, c => c.HeadTeacherId);
+        var rights = new RecordingRights(
+            mentorOf.ToDictionary(p => p.Key, p => (IReadOnlySet<Guid>)new HashSet<Guid> { p.Value }),
+            students.Select(s => s.Id).ToHashSet());
+        DateOnly DaysAgo(int days) => today.AddDays(-days) < semester.StartsOn ? semester.StartsOn : today.AddDays(-days);
+        GuidanceDomain[] domains = [GuidanceDomain.Thinking, GuidanceDomain.Study, GuidanceDomain.Psychological, GuidanceDomain.Life, GuidanceDomain.Growth];
+        ParentContactMode[] modes = [ParentContactMode.Phone, ParentContactMode.FaceToFace, ParentContactMode.Online, ParentContactMode.HomeVisit];
+        GuidanceActivity Record(ActivityDetails details, Guid by)
+        {
+            var activity = GuidanceActivity.Record(details, semester.Id, semester.Dates, by, rights, today, now);
+            db.GuidanceActivities.Add(activity);
+            return activity;
+        }
+
+        for (var n = 1; n <= students.Count; n++)
+        {
+            if (n % 7 == 0) continue;
+            var student = students[n - 1];
+            var mentor = mentorOf[student.Id];
+            var talkOn = DaysAgo(n * 3 % 40 + 1);
+            List<FollowUpPlan> followUps = student.IsPriorityCare
+                ? [new FollowUpPlan("一周后再次谈心，了解计划执行情况", talkOn.AddDays(7)), new FollowUpPlan("与家长电话沟通在家学习情况", talkOn.AddDays(3))]
+                : [];
+            var talk = Record(new ActivityDetails(ActivityKind.Talk, null, [domains[n % 5], domains[(n + 2) % 5]], TalkSummaries[n % TalkSummaries.Length],
+                talkOn, [student.Id], [], followUps), mentor);
+            if (talk.FollowUps.Count > 0 && talk.FollowUps[1].DueOn <= today)
+                talk.CompleteFollowUp(talk.FollowUps[1].Id, mentor, talk.FollowUps[1].DueOn, semester.Dates, today);
+
+            if (n % 3 == 0)
+            {
+                var mode = modes[n / 3 % modes.Length];
+                var head = headOf[student.ClassId];
+                var joint = mode == ParentContactMode.HomeVisit && head != mentor;
+                Record(new ActivityDetails(ActivityKind.ParentContact, mode, [GuidanceDomain.Life, GuidanceDomain.Growth],
+                    mode == ParentContactMode.HomeVisit ? "家访：了解家庭学习环境，与家长商定周末作息安排。" : "家校沟通：反馈在校表现，请家长配合督促阅读。",
+                    DaysAgo(n % 20 + 2), [student.Id], joint ? [mentor] : [], []), joint ? head : mentor);
+            }
+            if (n % 4 == 0)
+                Record(new ActivityDetails(ActivityKind.EvaluationFeedback, null, [GuidanceDomain.Study], "评价反馈：本月进步明显，书写仍需加强。",
+                    DaysAgo(n % 10 + 1), [student.Id], [], []), mentor);
+        }
+
+        // A group talk of the first class's head teacher with their own mentees.
+        var firstHead = classes[0].HeadTeacherId;
+        var mentees = students.Where(s => mentorOf[s.Id] == firstHead).Take(5).Select(s => s.Id).ToList();
+        Record(new ActivityDetails(ActivityKind.GroupTalk, null, [GuidanceDomain.Thinking, GuidanceDomain.Growth], "座谈：新学期目标与学习方法交流。",
+            DaysAgo(5), mentees, [], [new FollowUpPlan("每人写一份阶段目标", DaysAgo(5).AddDays(10))]), firstHead);
     }
 
     /// <summary>Every student's archive; consent on record for seven in eight; the flagged students' archives partly written by their mentors.</summary>

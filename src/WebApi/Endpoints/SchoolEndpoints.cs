@@ -44,6 +44,7 @@ public static class SchoolEndpoints
         school.MapRosterEndpoints();
         school.MapMentorGroupEndpoints();
         school.MapReportEndpoints();
+        school.MapActivityEndpoints();
         school.MapAudit();
         return api;
     }

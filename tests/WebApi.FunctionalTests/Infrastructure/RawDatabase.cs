@@ -39,6 +39,29 @@ public static class RawDatabase
         return (string?)await command.ExecuteScalarAsync(cancellationToken);
     }
 
+    /// <summary>Runs one statement below the application and returns its first value; GUID and date parameters are written as each engine keeps them.</summary>
+    public static async Task<object?> ScalarAsync(MentorCloudFactory factory, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        var sqlite = factory.Database.Provider == "Sqlite";
+        await using var connection = sqlite ? (System.Data.Common.DbConnection)new SqliteConnection(factory.ConnectionString) : new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = (sqlite, value) switch
+            {
+                (true, Guid id) => id.ToString().ToUpperInvariant(),
+                (true, DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                _ => value,
+            };
+            command.Parameters.Add(parameter);
+        }
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     private static async Task<bool> SqliteFilesContainAsync(string path, string text, CancellationToken cancellationToken)
     {
         var needle = Encoding.UTF8.GetBytes(text);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace MentorCloud.WebApi.FunctionalTests.Infrastructure;
 
@@ -55,6 +56,12 @@ public sealed class SecurityWorld
     /// <summary>The student's monthly report for the current month, and their evaluation of their current mentor this semester.</summary>
     public required Guid MonthlyReportId { get; init; }
     public required Guid EvaluationId { get; init; }
+    /// <summary>A talk the current mentor recorded for the student, with one open follow-up action.</summary>
+    public required Guid ActivityId { get; init; }
+    public required Guid FollowUpId { get; init; }
+
+    /// <summary>Another talk of the current mentor's, for the request that deletes one.</summary>
+    public required Guid SpareActivityId { get; init; }
 
     /// <summary>Targets for requests that would spoil the world when they succeed (deactivate, transfer).</summary>
     public required Guid SpareTeacherId { get; init; }
@@ -143,10 +150,23 @@ public sealed class SecurityWorld
             new { mentorId = mentor, semesterId, scores = new { care = 5, guidance = 4, communication = 5 }, comment = "老师很耐心。" }))
             .ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
+        // The current mentor's talks with the student: one to read and change, one to delete.
+        using var mentorClient = await api.As(logins[Caller.MentorCurrent].Item1, logins[Caller.MentorCurrent].Item2);
+        async Task<JsonElement> Talk() => await (await mentorClient.PostAsJsonAsync(school.Route("activities"), new
+        {
+            kind = "talk", studentIds = new[] { student }, semesterId, occurredOn = today.AddDays(-1).ToString("yyyy-MM-dd"), domains = new[] { "study" },
+            summary = "谈心：作业习惯", followUps = new[] { new { action = "下周复查", dueOn = today.AddDays(7).ToString("yyyy-MM-dd") } },
+        })).ShouldBeJson(HttpStatusCode.Created);
+        var activity = await Talk();
+        var spareActivity = await Talk();
+
         return new SecurityWorld(api, logins)
         {
             MonthlyReportId = report,
             EvaluationId = evaluation,
+            ActivityId = activity.GetProperty("id").GetGuid(),
+            FollowUpId = activity.GetProperty("followUps")[0].GetProperty("id").GetGuid(),
+            SpareActivityId = spareActivity.GetProperty("id").GetGuid(),
             GoalId = goal,
             School = school,
             OtherSchool = other,

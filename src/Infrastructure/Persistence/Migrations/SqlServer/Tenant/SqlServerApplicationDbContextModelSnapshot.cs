@@ -296,61 +296,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                     b.ToTable("Classes", (string)null);
                 });
 
-            modelBuilder.Entity("MentorCloud.Domain.Evaluations.MentorEvaluation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<Guid>("MentorId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("SemesterId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("StudentId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Scores", "MentorCloud.Domain.Evaluations.MentorEvaluation.Scores#EvaluationScores", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<int>("Care")
-                                .HasColumnType("int")
-                                .HasColumnName("Care");
-
-                            b1.Property<int>("Communication")
-                                .HasColumnType("int")
-                                .HasColumnName("Communication");
-
-                            b1.Property<int>("Guidance")
-                                .HasColumnType("int")
-                                .HasColumnName("Guidance");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SemesterId");
-
-                    b.HasIndex("StudentId");
-
-                    b.HasIndex("MentorId", "SemesterId");
-
-                    b.HasIndex("TenantId", "SemesterId", "StudentId", "MentorId")
-                        .IsUnique();
-
-                    b.ToTable("MentorEvaluations", (string)null);
-                });
-
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -550,84 +495,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .IsUnique();
 
                     b.ToTable("SchoolPolicies", (string)null);
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Reports.MonthlyReport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("SemesterId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("StudentId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("SubmittedByRole")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<Guid?>("SubmittedByUserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SemesterId");
-
-                    b.HasIndex("StudentId");
-
-                    b.HasIndex("TenantId", "StudentId", "Month")
-                        .IsUnique();
-
-                    b.ToTable("MonthlyReports", (string)null);
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Reports.MonthlyReportComment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid>("AuthorTeacherId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorTeacherId");
-
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("TenantId");
-
-                    b.ToTable("MonthlyReportComments", (string)null);
                 });
 
             modelBuilder.Entity("MentorCloud.Domain.Semesters.Semester", b =>
@@ -917,27 +784,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MentorCloud.Domain.Evaluations.MentorEvaluation", b =>
-                {
-                    b.HasOne("MentorCloud.Domain.Teachers.Teacher", null)
-                        .WithMany()
-                        .HasForeignKey("MentorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MentorCloud.Domain.Semesters.Semester", null)
-                        .WithMany()
-                        .HasForeignKey("SemesterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MentorCloud.Domain.Students.Student", null)
-                        .WithMany()
-                        .HasForeignKey("StudentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorAssignment", b =>
                 {
                     b.HasOne("MentorCloud.Domain.MentorGroups.MentorGroup", null)
@@ -1014,36 +860,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                     b.Navigation("Welcomes");
                 });
 
-            modelBuilder.Entity("MentorCloud.Domain.Reports.MonthlyReport", b =>
-                {
-                    b.HasOne("MentorCloud.Domain.Semesters.Semester", null)
-                        .WithMany()
-                        .HasForeignKey("SemesterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MentorCloud.Domain.Students.Student", null)
-                        .WithMany()
-                        .HasForeignKey("StudentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Reports.MonthlyReportComment", b =>
-                {
-                    b.HasOne("MentorCloud.Domain.Teachers.Teacher", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorTeacherId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MentorCloud.Domain.Reports.MonthlyReport", null)
-                        .WithMany("Comments")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MentorCloud.Domain.Students.Student", b =>
                 {
                     b.HasOne("MentorCloud.Domain.Classes.SchoolClass", null)
@@ -1095,11 +911,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorGroup", b =>
                 {
                     b.Navigation("AllAssignments");
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Reports.MonthlyReport", b =>
-                {
-                    b.Navigation("Comments");
                 });
 #pragma warning restore 612, 618
         }

@@ -291,61 +291,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                     b.ToTable("Classes", (string)null);
                 });
 
-            modelBuilder.Entity("MentorCloud.Domain.Evaluations.MentorEvaluation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MentorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SemesterId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StudentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SubmittedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Scores", "MentorCloud.Domain.Evaluations.MentorEvaluation.Scores#EvaluationScores", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<int>("Care")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Care");
-
-                            b1.Property<int>("Communication")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Communication");
-
-                            b1.Property<int>("Guidance")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("Guidance");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SemesterId");
-
-                    b.HasIndex("StudentId");
-
-                    b.HasIndex("MentorId", "SemesterId");
-
-                    b.HasIndex("TenantId", "SemesterId", "StudentId", "MentorId")
-                        .IsUnique();
-
-                    b.ToTable("MentorEvaluations", (string)null);
-                });
-
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -545,84 +490,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .IsUnique();
 
                     b.ToTable("SchoolPolicies", (string)null);
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Reports.MonthlyReport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SemesterId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StudentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SubmittedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SubmittedByRole")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SubmittedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SemesterId");
-
-                    b.HasIndex("StudentId");
-
-                    b.HasIndex("TenantId", "StudentId", "Month")
-                        .IsUnique();
-
-                    b.ToTable("MonthlyReports", (string)null);
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Reports.MonthlyReportComment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("AuthorTeacherId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorTeacherId");
-
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("TenantId");
-
-                    b.ToTable("MonthlyReportComments", (string)null);
                 });
 
             modelBuilder.Entity("MentorCloud.Domain.Semesters.Semester", b =>
@@ -912,27 +779,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MentorCloud.Domain.Evaluations.MentorEvaluation", b =>
-                {
-                    b.HasOne("MentorCloud.Domain.Teachers.Teacher", null)
-                        .WithMany()
-                        .HasForeignKey("MentorId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MentorCloud.Domain.Semesters.Semester", null)
-                        .WithMany()
-                        .HasForeignKey("SemesterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MentorCloud.Domain.Students.Student", null)
-                        .WithMany()
-                        .HasForeignKey("StudentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorAssignment", b =>
                 {
                     b.HasOne("MentorCloud.Domain.MentorGroups.MentorGroup", null)
@@ -1009,36 +855,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                     b.Navigation("Welcomes");
                 });
 
-            modelBuilder.Entity("MentorCloud.Domain.Reports.MonthlyReport", b =>
-                {
-                    b.HasOne("MentorCloud.Domain.Semesters.Semester", null)
-                        .WithMany()
-                        .HasForeignKey("SemesterId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MentorCloud.Domain.Students.Student", null)
-                        .WithMany()
-                        .HasForeignKey("StudentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Reports.MonthlyReportComment", b =>
-                {
-                    b.HasOne("MentorCloud.Domain.Teachers.Teacher", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorTeacherId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("MentorCloud.Domain.Reports.MonthlyReport", null)
-                        .WithMany("Comments")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MentorCloud.Domain.Students.Student", b =>
                 {
                     b.HasOne("MentorCloud.Domain.Classes.SchoolClass", null)
@@ -1090,11 +906,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
             modelBuilder.Entity("MentorCloud.Domain.MentorGroups.MentorGroup", b =>
                 {
                     b.Navigation("AllAssignments");
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Reports.MonthlyReport", b =>
-                {
-                    b.Navigation("Comments");
                 });
 #pragma warning restore 612, 618
         }
