@@ -66,6 +66,10 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         { "POST", "roster/import" },
         { "GET", "roster/template" },
         { "GET", "audit" },
+        { "POST", "webhooks" },
+        { "GET", "webhooks" },
+        { "DELETE", "webhooks/0199a1b2-0000-7000-8000-000000000002" },
+        { "GET", "webhooks/0199a1b2-0000-7000-8000-000000000002/deliveries" },
     };
 
     [Theory]

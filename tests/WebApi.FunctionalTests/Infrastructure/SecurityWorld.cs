@@ -52,6 +52,10 @@ public sealed class SecurityWorld
     /// <summary>A goal in the student's archive; their guardian's consent is on record.</summary>
     public required Guid GoalId { get; init; }
 
+    /// <summary>A webhook of the school (a public address; nothing is ever posted in these tests), and one that may be removed.</summary>
+    public required Guid WebhookId { get; init; }
+    public required Guid SpareWebhookId { get; init; }
+
     /// <summary>Targets for requests that would spoil the world when they succeed (deactivate, transfer).</summary>
     public required Guid SpareTeacherId { get; init; }
     public required Guid SpareStudentId { get; init; }
@@ -132,8 +136,16 @@ public sealed class SecurityWorld
         var goal = (await (await admin.PostAsJsonAsync(school.Route($"students/{student}/goals"), new { kind = "stage", title = "每天阅读半小时" }))
             .ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
+        async Task<Guid> Webhook() => (await (await admin.PostAsJsonAsync(school.Route("webhooks"),
+                new { url = "https://203.0.113.10/hook", events = new[] { "student.left" }, secret = "whsec-0123456789abcdef" }))
+            .ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var webhook = await Webhook();
+        var spareWebhook = await Webhook();
+
         return new SecurityWorld(api, logins)
         {
+            WebhookId = webhook,
+            SpareWebhookId = spareWebhook,
             GoalId = goal,
             School = school,
             OtherSchool = other,

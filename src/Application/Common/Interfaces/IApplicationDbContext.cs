@@ -3,11 +3,13 @@ using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Districts;
 using MentorCloud.Domain.MentorGroups;
+using MentorCloud.Domain.Notifications;
 using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Schools;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
+using MentorCloud.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Common.Interfaces;
@@ -28,6 +30,12 @@ public interface IApplicationDbContext
     DbSet<StudentArchive> StudentArchives { get; }
     /// <summary>Versions are added through <see cref="StudentArchive"/>; the set serves history queries and re-sealing.</summary>
     DbSet<ArchiveEntry> ArchiveEntries { get; }
+    /// <summary>Written by background work through the notification store (unique key per school); use cases read and mark them read.</summary>
+    DbSet<Notification> Notifications { get; }
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+    /// <summary>Read only: attempts are logged by the webhook sender.</summary>
+    IQueryable<WebhookDeliveryAttempt> WebhookDeliveryAttempts { get; }
 }
 
 /// <summary>The platform catalog: districts and their schools (tenants). Not tenant-filtered.</summary>
