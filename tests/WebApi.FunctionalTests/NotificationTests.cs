@@ -109,6 +109,40 @@ public abstract class NotificationTests<TApp>(TApp app) : FunctionalTest<TApp>(a
     }
 
     [Fact]
+    public async Task A_mentor_given_a_mentee_is_notified_once_by_the_outbox_dispatcher()
+    {
+        var school = await Api.CreateSchoolAsync();
+        using var admin = await Api.As(school.SchoolAdmin);
+        var (mentorLogin, bystanderLogin) = (TestApi.UniqueCode("t"), TestApi.UniqueCode("t"));
+        var mentor = await admin.CreateTeacherAsync(school, mentorLogin);
+        await admin.CreateTeacherAsync(school, bystanderLogin);
+        var (groupId, studentId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        await using (var scope = await JobRunner.SchoolScopeAsync(Services, school))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            db.OutboxMessages.Add(new MentorCloud.Infrastructure.Events.OutboxMessage("assignment.changed",
+                JsonSerializer.Serialize(new { groupId, studentId, from = Array.Empty<Guid>(), to = new[] { mentor }, reason = "reassigned" }), DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        JobRunner.RunSchoolJob<MentorCloud.Infrastructure.Jobs.OutboxDispatchJob>(Services, school);
+        await using (var scope = await JobRunner.SchoolScopeAsync(Services, school))
+            await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().OutboxMessages
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, (DateTimeOffset?)null), Ct);
+        JobRunner.RunSchoolJob<MentorCloud.Infrastructure.Jobs.OutboxDispatchJob>(Services, school);
+
+        using var mentorClient = await Api.As(mentorLogin);
+        var mine = await (await mentorClient.GetAsync("/api/v1/me/notifications", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        var note = mine.GetProperty("items").EnumerateArray().ShouldHaveSingleItem("a rerun of the same message tells nobody twice");
+        note.GetProperty("kind").GetString().ShouldBe("assignment.changed");
+        var payload = JsonDocument.Parse(note.GetProperty("payload").GetString()!).RootElement;
+        payload.GetProperty("studentId").GetGuid().ShouldBe(studentId);
+        payload.GetProperty("groupId").GetGuid().ShouldBe(groupId);
+        using var bystander = await Api.As(bystanderLogin);
+        (await (await bystander.GetAsync("/api/v1/me/notifications", Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("totalCount").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Bad_paging_answers_400()
     {
         var (_, teacher, _, _, _) = await SchoolWithTwoTeachersAsync();

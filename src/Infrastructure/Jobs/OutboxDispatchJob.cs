@@ -1,5 +1,9 @@
 using System.Text.Json;
+using MentorCloud.Application.Common.Auditing;
+using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Notifications;
+using MentorCloud.Domain.Notifications;
 using MentorCloud.Domain.Webhooks;
 using MentorCloud.Infrastructure.Events;
 using MentorCloud.Infrastructure.Persistence;
@@ -35,12 +39,12 @@ public sealed class OutboxOptions
 public sealed class OutboxFanOutJob(SchoolFanOut fanOut) : SchoolFanOutJob<OutboxDispatchJob>(fanOut);
 
 /// <summary>
-/// Drains one school's outbox: claims pending messages (so two job servers never take the same one), posts each to the
-/// school's webhooks that want its type, and marks it processed, or schedules it again with backoff when a webhook failed.
+/// Drains one school's outbox: claims pending messages (so two job servers never take the same one), tells mentors of new
+/// mentees in the app, posts each message to the school's webhooks that want its type, and marks it processed, or schedules it again with backoff when a webhook failed.
 /// A delivery exists once per message and webhook, so a webhook that already got the message is not posted to again.
 /// </summary>
-public sealed class OutboxDispatchJob(ApplicationDbContext db, ITenantContext tenant, WebhookSender sender, TimeProvider clock,
-    IOptions<OutboxOptions> options, ILogger<OutboxDispatchJob> logger) : ISchoolJob
+public sealed class OutboxDispatchJob(ApplicationDbContext db, CatalogDbContext catalog, INotificationStore notifications, ITenantContext tenant,
+    WebhookSender sender, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDispatchJob> logger) : ISchoolJob
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -105,6 +109,7 @@ public sealed class OutboxDispatchJob(ApplicationDbContext db, ITenantContext te
                 .Where(w => w.DeletedAt == null && w.CreatedAt <= message.OccurredAt).OrderBy(w => w.Id).ToListAsync(cancellationToken))
             .Where(w => w.Wants(message.Type)).ToList();
 
+        await NotifyAsync(school, message, cancellationToken);
         var failed = new List<string>();
         foreach (var webhook in webhooks)
         {
@@ -147,6 +152,27 @@ public sealed class OutboxDispatchJob(ApplicationDbContext db, ITenantContext te
             .SetProperty(m => m.AvailableAt, now + OutboxOptions.Backoff(attempts)).SetProperty(m => m.DeadAt, dead)
             .SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), cancellationToken);
         logger.LogWarning("Outbox message {Message} of school {School} not delivered to every webhook (attempt {Attempt}): {Error}", id, school.School, attempts, error);
+    }
+
+    /// <summary>Mentors who were given a mentee hear of it in the app; the key (message, recipient) keeps a rerun from telling them twice.</summary>
+    private async Task NotifyAsync(SchoolJob school, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Type != OutboxTypes.AssignmentChanged) return;
+        var data = JsonDocument.Parse(message.Payload).RootElement;
+        if (!data.TryGetProperty("to", out var to) || to.ValueKind != JsonValueKind.Array) return;
+        var mentors = to.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetGuid()).ToList();
+        if (mentors.Count == 0) return;
+        var recipients = await catalog.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.SchoolCode == school.School && u.TeacherId != null && mentors.Contains(u.TeacherId.Value))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+        var payload = JsonSerializer.Serialize(new
+        {
+            groupId = data.TryGetProperty("groupId", out var group) ? group.GetGuid() : (Guid?)null,
+            studentId = data.TryGetProperty("studentId", out var student) ? student.GetGuid() : (Guid?)null,
+        }, Json);
+        foreach (var recipient in recipients)
+            await notifications.TryAddAsync(new Notification(recipient, OutboxTypes.AssignmentChanged, Messages.NewMenteeTitle, Messages.NewMenteeBody, payload,
+                message.OccurredAt, $"{OutboxTypes.AssignmentChanged}:{message.Id:N}:{recipient:N}"), cancellationToken);
     }
 
     private async Task<WebhookDelivery> DeliveryFor(OutboxMessage message, WebhookSubscription webhook, CancellationToken cancellationToken)

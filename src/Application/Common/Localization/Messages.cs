@@ -71,4 +71,6 @@ public static class Messages
     public static string WebhookSecret => T("签名密钥须为 16–200 个字符。", "The signing secret needs 16–200 characters.");
     public static string WebhookTargetRefused => T("该地址解析到内网、本机或链路本地地址,不能作为 Webhook 接收方。",
         "The address resolves to a private, loopback or link-local address, which cannot receive webhooks.");
+    public static string NewMenteeTitle => T("你的受导学生有变动", "A change among your mentees");
+    public static string NewMenteeBody => T("有学生被分配给你作为导师,请查看导师团名单。", "A student was assigned to you as mentor; see the mentor group.");
 }
