@@ -5,6 +5,8 @@ using MentorCloud.Infrastructure.Encryption;
 using MentorCloud.Infrastructure.Events;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Infrastructure.Identity;
+using MentorCloud.Infrastructure.Jobs;
+using MentorCloud.Infrastructure.Webhooks;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -85,6 +87,8 @@ public static class DependencyInjection
         services.AddSingleton<IArchiveCipher, ArchiveCipher>();
 
         services.AddRoster(configuration);
+        services.AddWebhooks(configuration);
+        services.AddJobs(configuration, database.Provider, connectionString);
         services.AddHealthChecks().AddDbContextCheck<CatalogDbContext>("database", tags: ["ready"]);
         return services;
     }

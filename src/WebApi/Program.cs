@@ -1,6 +1,8 @@
 using Asp.Versioning;
 using MentorCloud.Application;
 using MentorCloud.Infrastructure;
+using Hangfire;
+using MentorCloud.Infrastructure.Jobs;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.WebApi.Endpoints;
 using MentorCloud.WebApi.Infrastructure;
@@ -44,9 +46,18 @@ var api = app.NewVersionedApi("MentorCloud").MapGroup("/api/v1").HasApiVersion(n
     .ProducesProblem(StatusCodes.Status404NotFound)
     .ProducesProblem(StatusCodes.Status409Conflict)
     .ProducesProblem(StatusCodes.Status429TooManyRequests);
-api.MapAuthEndpoints().MapDistrictEndpoints().MapSchoolEndpoints();
+api.MapAuthEndpoints().MapNotificationEndpoints().MapDistrictEndpoints().MapSchoolEndpoints();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+// After the database exists: the job storage may live in it. Platform admins only; the storage's connection string is never shown.
+app.UseHangfireDashboard("/jobs", new DashboardOptions
+{
+    Authorization = [new PlatformAdminDashboardFilter()],
+    DisplayStorageConnectionString = false,
+    DashboardTitle = "MentorCloud jobs",
+    AppPath = null,
+});
 
 app.Logger.LogInformation("MentorCloud is ready: API reference at /scalar, OpenAPI document at /openapi/v1.json, tokens from POST /api/v1/auth/token (platform admin '{PlatformAdmin}')",
     app.Configuration["Bootstrap:PlatformAdmin:Username"] is { Length: > 0 } admin ? admin : "platform");

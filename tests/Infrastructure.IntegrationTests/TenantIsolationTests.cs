@@ -1,3 +1,5 @@
+using MentorCloud.Domain.Notifications;
+using MentorCloud.Domain.Webhooks;
 using System.Reflection;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Tenancy;
@@ -61,6 +63,10 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         [typeof(MentorLoad)] = db => db.Add(new MentorLoad(AddSemester(db).Id, AddTeacher(db).Id)),
         [typeof(OutboxMessage)] = db => db.Add(new OutboxMessage("student.left", "{}", Now)),
         [typeof(IdempotencyRequest)] = db => db.Add(new IdempotencyRequest(Guid.CreateVersion7(), $"k-{Guid.NewGuid():N}", "CreateThing", "hash", Now, Now.AddSeconds(30))),
+        [typeof(Notification)] = db => db.Add(new Notification(Guid.CreateVersion7(), "reminder", "提醒", null, null, Now, $"key-{Guid.NewGuid():N}")),
+        [typeof(WebhookSubscription)] = db => AddWebhook(db),
+        [typeof(WebhookDelivery)] = db => AddDelivery(db),
+        [typeof(WebhookDeliveryAttempt)] = db => db.Add(new WebhookDeliveryAttempt(AddDelivery(db).Id, Now, 500, "HTTP 500", 12)),
         [typeof(StudentArchive)] = db => AddArchive(db),
         [typeof(ArchiveEntry)] = db => AddArchive(db).Write(ArchiveSection.Morals, "{}", Author, Now, consentRequired: false),
         [typeof(ArchiveGoal)] = db => AddArchive(db).SetGoal(GoalKind.Stage, "按时完成作业", null, Author, Now, consentRequired: false),
@@ -88,6 +94,12 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
 
     private static Semester AddSemester(ApplicationDbContext db) =>
         db.Add(new Semester("2026 秋", new DateRange(new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 20)))).Entity;
+
+    private static WebhookSubscription AddWebhook(ApplicationDbContext db) =>
+        db.Add(new WebhookSubscription(new Uri("https://hooks.example.com/in"), [WebhookEvents.StudentLeft], "protected", Now, null)).Entity;
+
+    private static WebhookDelivery AddDelivery(ApplicationDbContext db) =>
+        db.Add(new WebhookDelivery(AddWebhook(db).Id, Guid.CreateVersion7(), WebhookEvents.StudentLeft, Now)).Entity;
 
     private static Teacher AddTeacher(ApplicationDbContext db) => db.Add(new Teacher("王老师", "T-001", ["语文"])).Entity;
 

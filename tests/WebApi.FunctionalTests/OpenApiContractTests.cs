@@ -237,6 +237,7 @@ public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp
         // The examples' day is in the past: tokens issued on it must outlive it to be accepted today.
         await using var factory = App.Factory.WithWebHostBuilder(b => b
             .UseSetting("Jwt:AccessTokenLifetime", "3650.00:00:00")
+            .UseSetting("Webhooks:AllowedHosts:0", "hooks.example.edu.cn")
             .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new PinnedClock(day))));
         var ids = new Dictionary<Guid, Guid>();
         var replayed = new List<string>();
@@ -301,6 +302,7 @@ public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp
             await Replay(pupil, "createMentorEvaluation", HttpStatusCode.Created);
         }
         var moved = await Replay(admin, "transferStudent", HttpStatusCode.OK, ("id", student));
+        await Replay(admin, "createWebhook", HttpStatusCode.Created);
 
         moved.GetProperty("classId").GetGuid().ShouldBe(ids[ApiExamples.OtherClassId]);
         moved.GetProperty("attentionFlags").EnumerateArray().Select(f => f.GetString()).ShouldBe(["leftBehind", "psychological"]);

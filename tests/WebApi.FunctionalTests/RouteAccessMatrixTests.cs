@@ -148,6 +148,10 @@ public static class RouteAccessTable
         Entry("GET", "/scalar/favicon.svg", Public, _ => Get("/scalar/favicon.svg")),
         Entry("POST", Api + "/auth/token", Public, w => Send("POST", "/api/v1/auth/token", new { username = w.SchoolAdminLogin.User, password = w.SchoolAdminLogin.Password })),
         Entry("GET", Api + "/me", AnyUser, _ => Get("/api/v1/me")),
+        Entry("GET", Api + "/me/notifications", AnyUser, _ => Get("/api/v1/me/notifications")),
+        // Nobody's notification: past the access checks every user is told it does not exist.
+        Entry("POST", Api + "/me/notifications/{id:guid}/read", c => c == Anonymous ? Expect.Unauthorized : Expect.NotFound,
+            _ => Send("POST", $"/api/v1/me/notifications/{Guid.CreateVersion7()}/read")),
 
         Entry("POST", Api + "/districts", District([Role.Platform], PlatformAdmin),
             _ => Send("POST", "/api/v1/districts", new { code = TestApi.UniqueCode("d"), name = "区", admin = NewAdmin() })),
@@ -210,6 +214,11 @@ public static class RouteAccessTable
         }),
         Entry("GET", School + "/roster/template", AdminOnly, w => Get(w.School.Route("roster/template"))),
         Entry("GET", School + "/audit", AdminOnly, w => Get(w.School.Route("audit"))),
+        Entry("POST", School + "/webhooks", AdminOnly, w => Send("POST", w.School.Route("webhooks"),
+            new { url = "http://10.0.0.1/hook", events = new[] { "student.left" }, secret = "whsec-0123456789abcdef" })),
+        Entry("GET", School + "/webhooks", AdminOnly, w => Get(w.School.Route("webhooks"))),
+        Entry("DELETE", School + "/webhooks/{id:guid}", AdminOnly, w => Send("DELETE", w.School.Route($"webhooks/{w.SpareWebhookId}"))),
+        Entry("GET", School + "/webhooks/{id:guid}/deliveries", AdminOnly, w => Get(w.School.Route($"webhooks/{w.WebhookId}/deliveries"))),
 
         Entry("POST", School + "/mentor-groups", HeadTeacherOrAdmin,
             w => Send("POST", w.School.Route("mentor-groups"), new { classId = w.ClassId, semesterId = w.SemesterId, mentorIds = new[] { w.MentorId } })),

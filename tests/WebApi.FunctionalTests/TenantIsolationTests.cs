@@ -81,6 +81,10 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         { "DELETE", "activities/0199a1b2-0000-7000-8000-000000000002" },
         { "POST", "activities/0199a1b2-0000-7000-8000-000000000002/follow-ups/0199a1b2-0000-7000-8000-000000000003/complete" },
         { "GET", "priority-care" },
+        { "POST", "webhooks" },
+        { "GET", "webhooks" },
+        { "DELETE", "webhooks/0199a1b2-0000-7000-8000-000000000002" },
+        { "GET", "webhooks/0199a1b2-0000-7000-8000-000000000002/deliveries" },
     };
 
     [Theory]

@@ -9,11 +9,13 @@ using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
 using MentorCloud.Domain.Evaluations;
 using MentorCloud.Domain.MentorGroups;
+using MentorCloud.Domain.Notifications;
 using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Reports;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
+using MentorCloud.Domain.Webhooks;
 using MentorCloud.Infrastructure.Events;
 using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +52,12 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
     public DbSet<GuidanceActivity> GuidanceActivities => Set<GuidanceActivity>();
     public DbSet<ActivityStudent> ActivityStudents => Set<ActivityStudent>();
     public DbSet<FollowUpAction> ActivityFollowUps => Set<FollowUpAction>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
+
+    IQueryable<WebhookDeliveryAttempt> IApplicationDbContext.WebhookDeliveryAttempts => WebhookDeliveryAttempts.AsNoTracking();
 
     /// <summary>The tenant the filter compares with; <see cref="Guid.Empty"/> (no row has it) when none is set.</summary>
     public Guid CurrentTenantId => tenant.Current?.Id ?? Guid.Empty;

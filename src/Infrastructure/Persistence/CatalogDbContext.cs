@@ -2,6 +2,7 @@ using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Domain.Districts;
 using MentorCloud.Domain.Schools;
 using MentorCloud.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Infrastructure.Persistence;
@@ -10,12 +11,15 @@ namespace MentorCloud.Infrastructure.Persistence;
 /// The platform catalog: districts, schools (the tenant store) and login accounts. Always in the default
 /// database and never tenant-filtered. One subclass per provider carries that provider's migrations.
 /// </summary>
-public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options), ICatalogDbContext
+public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options), ICatalogDbContext, IDataProtectionKeyContext
 {
     public DbSet<District> Districts => Set<District>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
+
+    /// <summary>The platform's data-protection key ring (webhook secrets), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

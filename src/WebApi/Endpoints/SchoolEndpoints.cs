@@ -46,6 +46,7 @@ public static class SchoolEndpoints
         school.MapReportEndpoints();
         school.MapActivityEndpoints();
         school.MapAudit();
+        school.MapWebhookEndpoints();
         return api;
     }
 

@@ -1,6 +1,7 @@
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Infrastructure.Identity;
 using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +13,25 @@ public interface ITenantResolutionStrategy
     string? GetIdentifier(HttpContext context);
 }
 
-/// <summary>The school code from <c>/api/v1/schools/{school}/…</c>.</summary>
+/// <summary>
+/// The school code from <c>/api/v1/schools/{school}/…</c>; on routes marked <see cref="CallersSchool"/> (the caller's own
+/// notifications), the school of the caller's token.
+/// </summary>
 public sealed class RouteTenantStrategy : ITenantResolutionStrategy
 {
     public const string RouteParameter = "school";
 
-    public string? GetIdentifier(HttpContext context) => context.GetRouteValue(RouteParameter) as string;
+    public string? GetIdentifier(HttpContext context) =>
+        context.GetRouteValue(RouteParameter) as string
+        ?? (context.GetEndpoint()?.Metadata.GetMetadata<CallersSchool>() is not null ? context.User.FindFirst(MentorCloudClaims.School)?.Value : null);
+}
+
+/// <summary>Endpoint metadata: the route serves the caller inside their own school, named by their token rather than the route.</summary>
+public sealed class CallersSchool
+{
+    public static readonly CallersSchool Instance = new();
+
+    private CallersSchool() { }
 }
 
 /// <summary>

@@ -13,12 +13,15 @@ public abstract class AppFixture : IAsyncLifetime
 
     protected abstract Task<ITestDatabaseServer> GetServerAsync();
 
+    /// <summary>Configuration the fixture's application starts with, beyond the defaults of <see cref="MentorCloudFactory"/>.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async ValueTask InitializeAsync()
     {
         var server = await GetServerAsync();
         SkipReason = server.SkipReason;
         if (SkipReason is not null) return;
-        _factory = new MentorCloudFactory(server, server.NewDatabase());
+        _factory = new MentorCloudFactory(server, server.NewDatabase(), Settings);
         _ = _factory.Server; // start the host now: migrations and bootstrap run once per class
     }
 

@@ -37,6 +37,8 @@ public sealed class MentorCloudFactory(ITestDatabaseServer server, string connec
         builder.UseSetting("Bootstrap:PlatformAdmin:Username", PlatformAdmin);
         builder.UseSetting("Bootstrap:PlatformAdmin:Password", PlatformPassword);
         builder.UseSetting("Demo:Seed", "false");
+        // No job server: tests run jobs themselves, when and as often as they mean to.
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("RateLimiting:Token:PermitLimit", "100000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting($"Tenancy:DatabaseServers:{DedicatedServer}", DedicatedServerConnectionString);

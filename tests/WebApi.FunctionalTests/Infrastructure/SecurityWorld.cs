@@ -62,6 +62,9 @@ public sealed class SecurityWorld
 
     /// <summary>Another talk of the current mentor's, for the request that deletes one.</summary>
     public required Guid SpareActivityId { get; init; }
+    /// <summary>A webhook of the school (a public address; nothing is ever posted in these tests), and one that may be removed.</summary>
+    public required Guid WebhookId { get; init; }
+    public required Guid SpareWebhookId { get; init; }
 
     /// <summary>Targets for requests that would spoil the world when they succeed (deactivate, transfer).</summary>
     public required Guid SpareTeacherId { get; init; }
@@ -160,8 +163,16 @@ public sealed class SecurityWorld
         var activity = await Talk();
         var spareActivity = await Talk();
 
+        async Task<Guid> Webhook() => (await (await admin.PostAsJsonAsync(school.Route("webhooks"),
+                new { url = "https://203.0.113.10/hook", events = new[] { "student.left" }, secret = "whsec-0123456789abcdef" }))
+            .ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var webhook = await Webhook();
+        var spareWebhook = await Webhook();
+
         return new SecurityWorld(api, logins)
         {
+            WebhookId = webhook,
+            SpareWebhookId = spareWebhook,
             MonthlyReportId = report,
             EvaluationId = evaluation,
             ActivityId = activity.GetProperty("id").GetGuid(),

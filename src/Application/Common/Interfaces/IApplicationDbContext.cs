@@ -5,12 +5,14 @@ using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Districts;
 using MentorCloud.Domain.Evaluations;
 using MentorCloud.Domain.MentorGroups;
+using MentorCloud.Domain.Notifications;
 using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Reports;
 using MentorCloud.Domain.Schools;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
+using MentorCloud.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Common.Interfaces;
@@ -38,6 +40,12 @@ public interface IApplicationDbContext
     /// <summary>One row per activity and student it covers; <c>Activity</c> reaches its semester and kind.</summary>
     DbSet<ActivityStudent> ActivityStudents { get; }
     DbSet<FollowUpAction> ActivityFollowUps { get; }
+    /// <summary>Written by background work through the notification store (unique key per school); use cases read and mark them read.</summary>
+    DbSet<Notification> Notifications { get; }
+    DbSet<WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+    /// <summary>Read only: attempts are logged by the webhook sender.</summary>
+    IQueryable<WebhookDeliveryAttempt> WebhookDeliveryAttempts { get; }
 }
 
 /// <summary>The platform catalog: districts and their schools (tenants). Not tenant-filtered.</summary>

@@ -72,4 +72,13 @@ public static class Messages
     public static string ArchiveKeyUnavailableDetail => T("档案的加密密钥当前不可用,受保护的档案内容无法打开;请凭 traceId 联系管理员。",
         "The archive's encryption key is not available, so its protected sections cannot be opened; contact support with the traceId.");
     public static string ServerErrorDetail => T("请稍后重试;如问题持续,请凭 traceId 联系管理员。", "Try again later; if it persists, contact support with the traceId.");
+
+    public static string WebhookUrl => T("网址须为 http 或 https 的完整地址,最长 2000 个字符。", "The URL must be a complete http or https address of at most 2000 characters.");
+    public static string WebhookEvents => T("请至少选择一个事件:reminder.created、mentorGroup.published、assignment.changed、activity.recorded、student.left。",
+        "Choose at least one event among reminder.created, mentorGroup.published, assignment.changed, activity.recorded, student.left.");
+    public static string WebhookSecret => T("签名密钥须为 16–200 个字符。", "The signing secret needs 16–200 characters.");
+    public static string WebhookTargetRefused => T("该地址解析到内网、本机或链路本地地址,不能作为 Webhook 接收方。",
+        "The address resolves to a private, loopback or link-local address, which cannot receive webhooks.");
+    public static string NewMenteeTitle => T("你的受导学生有变动", "A change among your mentees");
+    public static string NewMenteeBody => T("有学生被分配给你作为导师,请查看导师团名单。", "A student was assigned to you as mentor; see the mentor group.");
 }

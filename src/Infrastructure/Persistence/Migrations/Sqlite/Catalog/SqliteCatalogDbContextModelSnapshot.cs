@@ -163,6 +163,23 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Catalog
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("MentorCloud.Domain.Districts.District", b =>
                 {
                     b.OwnsOne("MentorCloud.Domain.Districts.PolicyLimits", "Limits", b1 =>
