@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<Archives.ArchiveContents>();
         services.AddScoped<Archives.ArchiveStore>();
         services.AddScoped<IdempotencyContext>();
+        services.AddScoped<Activities.ActivityAccess>();
         services.AddDomainEventHandlers(typeof(DependencyInjection).Assembly);
         services.AddSingleton(TimeProvider.System);
         return services;

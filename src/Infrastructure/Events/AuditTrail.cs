@@ -4,6 +4,7 @@ using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Roster.Commands.ImportRoster;
 using MentorCloud.Application.Students;
+using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.MentorGroups;
@@ -32,7 +33,11 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, IRequ
     IDomainEventHandler<ArchiveSectionWritten>,
     IDomainEventHandler<ArchiveGoalChanged>,
     IDomainEventHandler<GuardianConsentChanged>,
-    IDomainEventHandler<ArchiveErased>
+    IDomainEventHandler<ArchiveErased>,
+    IDomainEventHandler<ActivityRecorded>,
+    IDomainEventHandler<ActivityEdited>,
+    IDomainEventHandler<ActivityDeleted>,
+    IDomainEventHandler<FollowUpCompleted>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -83,6 +88,23 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, IRequ
 
     public ValueTask Handle(ArchiveErased e, CancellationToken cancellationToken) =>
         Write(AuditActions.ArchiveErased, nameof(StudentArchive), e.StudentId, new { reason = e.Reason, versions = e.Versions, goals = e.Goals }, e.StudentId);
+
+    // Activity entries name the students and never carry the summary.
+    public ValueTask Handle(ActivityRecorded e, CancellationToken cancellationToken) =>
+        Write(AuditActions.ActivityRecorded, nameof(GuidanceActivity), e.ActivityId,
+            new { semesterId = e.SemesterId, kind = e.Kind, studentIds = e.StudentIds }, OnlyStudent(e.StudentIds));
+
+    public ValueTask Handle(ActivityEdited e, CancellationToken cancellationToken) =>
+        Write(AuditActions.ActivityEdited, nameof(GuidanceActivity), e.ActivityId, new { semesterId = e.SemesterId, studentIds = e.StudentIds }, OnlyStudent(e.StudentIds));
+
+    public ValueTask Handle(ActivityDeleted e, CancellationToken cancellationToken) =>
+        Write(AuditActions.ActivityDeleted, nameof(GuidanceActivity), e.ActivityId, new { semesterId = e.SemesterId, studentIds = e.StudentIds }, OnlyStudent(e.StudentIds));
+
+    public ValueTask Handle(FollowUpCompleted e, CancellationToken cancellationToken) =>
+        Write(AuditActions.FollowUpCompleted, nameof(GuidanceActivity), e.ActivityId, new { followUpId = e.FollowUpId });
+
+    /// <summary>The entry's student, when the activity covers exactly one (a group talk lists its students in the details).</summary>
+    private static Guid? OnlyStudent(IReadOnlyList<Guid> studentIds) => studentIds.Count == 1 ? studentIds[0] : null;
 
     private ValueTask Write(string action, string subjectType, Guid? subjectId, object? details = null, Guid? studentId = null, ArchiveSection? section = null)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Students;
 using MentorCloud.Infrastructure.Persistence;
@@ -15,7 +16,8 @@ public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock) :
     IDomainEventHandler<MentorGroupPublished>,
     IDomainEventHandler<AssignmentAdjusted>,
     IDomainEventHandler<MentorsReleased>,
-    IDomainEventHandler<StudentDeactivated>
+    IDomainEventHandler<StudentDeactivated>,
+    IDomainEventHandler<ActivityRecorded>
 {
     public ValueTask Handle(MentorGroupPublished e, CancellationToken cancellationToken) =>
         Write(OutboxTypes.MentorGroupPublished, new { groupId = e.GroupId, classId = e.ClassId, semesterId = e.SemesterId });
@@ -28,6 +30,9 @@ public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock) :
 
     public ValueTask Handle(StudentDeactivated e, CancellationToken cancellationToken) =>
         Write(OutboxTypes.StudentLeft, new { studentId = e.StudentId, classId = e.ClassId });
+
+    public ValueTask Handle(ActivityRecorded e, CancellationToken cancellationToken) =>
+        Write(OutboxTypes.ActivityRecorded, new { activityId = e.ActivityId, semesterId = e.SemesterId, kind = e.Kind, studentIds = e.StudentIds, recordedById = e.RecordedById });
 
     private ValueTask Write(string type, object data)
     {

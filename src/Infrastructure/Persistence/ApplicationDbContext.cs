@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
@@ -42,6 +43,9 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
     public DbSet<MentorLoad> MentorLoads => Set<MentorLoad>();
     public DbSet<StudentArchive> StudentArchives => Set<StudentArchive>();
     public DbSet<ArchiveEntry> ArchiveEntries => Set<ArchiveEntry>();
+    public DbSet<GuidanceActivity> GuidanceActivities => Set<GuidanceActivity>();
+    public DbSet<ActivityStudent> ActivityStudents => Set<ActivityStudent>();
+    public DbSet<FollowUpAction> ActivityFollowUps => Set<FollowUpAction>();
 
     /// <summary>The tenant the filter compares with; <see cref="Guid.Empty"/> (no row has it) when none is set.</summary>
     public Guid CurrentTenantId => tenant.Current?.Id ?? Guid.Empty;

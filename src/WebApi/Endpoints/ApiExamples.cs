@@ -31,4 +31,7 @@ public static class ApiExamples
 
     /// <summary>七年级(5)班, where a student moves.</summary>
     public static readonly Guid OtherClassId = new("01992a50-6e9b-7a18-b2c7-1d5f8a4e9b05");
+
+    /// <summary>王小明, a left-behind student of <see cref="ClassId"/> whom <see cref="MentorId"/> mentors.</summary>
+    public static readonly Guid StudentId = new("01992a51-2c3d-7e84-9a6b-5c1d7e2f3a06");
 }

@@ -43,6 +43,7 @@ public static class SchoolEndpoints
         school.MapArchiveEndpoints();
         school.MapRosterEndpoints();
         school.MapMentorGroupEndpoints();
+        school.MapActivityEndpoints();
         school.MapAudit();
         return api;
     }

@@ -19,7 +19,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             DomainValidationException field => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Field] = [field.Message] }) { Status = 400 },
             BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Detail = badRequest.Message },
             NotFoundException or TenantRequiredException => new ProblemDetails { Status = 404, Detail = Messages.NotFoundDetail },
-            ForbiddenAccessException => new ProblemDetails { Status = 403, Detail = Messages.ForbiddenDetail },
+            ForbiddenAccessException or Domain.Activities.ActivityNotOwnedException => new ProblemDetails { Status = 403, Detail = Messages.ForbiddenDetail },
             AuthenticationFailedException failed => new ProblemDetails
             {
                 Status = 401,

@@ -23,6 +23,10 @@ public static class AuditActions
     public const string GuardianConsentGranted = "archive.consent.granted";
     public const string GuardianConsentWithdrawn = "archive.consent.withdrawn";
     public const string ArchiveErased = "archive.erased";
+    public const string ActivityRecorded = "activity.recorded";
+    public const string ActivityEdited = "activity.edited";
+    public const string ActivityDeleted = "activity.deleted";
+    public const string FollowUpCompleted = "activity.followUp.completed";
 
     /// <summary>An archive section as the audit log names it: as the API spells it (camelCase).</summary>
     public static string SectionName(Domain.Archives.ArchiveSection section) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(section.ToString());
@@ -45,4 +49,5 @@ public static class OutboxTypes
     public const string MentorGroupPublished = "mentorGroup.published";
     public const string AssignmentChanged = "assignment.changed";
     public const string StudentLeft = "student.left";
+    public const string ActivityRecorded = "activity.recorded";
 }

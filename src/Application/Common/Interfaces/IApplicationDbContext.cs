@@ -1,3 +1,4 @@
+using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
@@ -28,6 +29,11 @@ public interface IApplicationDbContext
     DbSet<StudentArchive> StudentArchives { get; }
     /// <summary>Versions are added through <see cref="StudentArchive"/>; the set serves history queries and re-sealing.</summary>
     DbSet<ArchiveEntry> ArchiveEntries { get; }
+    /// <summary>Deleted activities are filtered out (the "live" filter), as are their students and follow-ups.</summary>
+    DbSet<GuidanceActivity> GuidanceActivities { get; }
+    /// <summary>One row per activity and student it covers; <c>Activity</c> reaches its semester and kind.</summary>
+    DbSet<ActivityStudent> ActivityStudents { get; }
+    DbSet<FollowUpAction> ActivityFollowUps { get; }
 }
 
 /// <summary>The platform catalog: districts and their schools (tenants). Not tenant-filtered.</summary>

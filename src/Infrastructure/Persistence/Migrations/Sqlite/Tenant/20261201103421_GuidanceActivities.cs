@@ -1,0 +1,154 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
+{
+    /// <inheritdoc />
+    public partial class GuidanceActivities : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "GuidanceActivities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SemesterId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EditedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeletedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CoVisitorIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Domains = table.Column<string>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GuidanceActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GuidanceActivities_Semesters_SemesterId",
+                        column: x => x.SemesterId,
+                        principalTable: "Semesters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GuidanceActivities_Teachers_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "Teachers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityFollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityFollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityFollowUps_GuidanceActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "GuidanceActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityStudents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StudentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityStudents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityStudents_GuidanceActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "GuidanceActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityStudents_Students_StudentId",
+                        column: x => x.StudentId,
+                        principalTable: "Students",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityFollowUps_ActivityId",
+                table: "ActivityFollowUps",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityFollowUps_TenantId",
+                table: "ActivityFollowUps",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityStudents_ActivityId",
+                table: "ActivityStudents",
+                column: "ActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityStudents_StudentId",
+                table: "ActivityStudents",
+                column: "StudentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityStudents_TenantId_ActivityId_StudentId",
+                table: "ActivityStudents",
+                columns: new[] { "TenantId", "ActivityId", "StudentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GuidanceActivities_RecordedById_SemesterId",
+                table: "GuidanceActivities",
+                columns: new[] { "RecordedById", "SemesterId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GuidanceActivities_SemesterId_Kind",
+                table: "GuidanceActivities",
+                columns: new[] { "SemesterId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GuidanceActivities_TenantId",
+                table: "GuidanceActivities",
+                column: "TenantId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ActivityFollowUps");
+
+            migrationBuilder.DropTable(
+                name: "ActivityStudents");
+
+            migrationBuilder.DropTable(
+                name: "GuidanceActivities");
+        }
+    }
+}
