@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<MentorGroups.MentorGroupService>();
         services.AddScoped<MentorGroups.MentorLoadLedgers>();
         services.AddScoped<Archives.ArchiveAccessPolicy>();
+        services.AddScoped<Reports.MonthlyReportAccess>();
         services.AddScoped<Archives.ArchiveContents>();
         services.AddScoped<Archives.ArchiveStore>();
         services.AddScoped<IdempotencyContext>();

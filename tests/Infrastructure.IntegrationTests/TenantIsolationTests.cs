@@ -5,8 +5,10 @@ using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
+using MentorCloud.Domain.Evaluations;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Reports;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
@@ -62,7 +64,23 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         [typeof(ArchiveEntry)] = db => AddArchive(db).Write(ArchiveSection.Morals, "{}", Author, Now, consentRequired: false),
         [typeof(ArchiveGoal)] = db => AddArchive(db).SetGoal(GoalKind.Stage, "按时完成作业", null, Author, Now, consentRequired: false),
         [typeof(GuardianConsent)] = db => AddArchive(db).RecordConsent("王母", "母亲", new DateOnly(2026, 9, 1), ConsentMethod.Paper, ConsentScope.Archive, null, Now),
+        [typeof(MonthlyReport)] = db => AddMonthlyReport(db, AddClass(db)),
+        [typeof(MonthlyReportComment)] = db =>
+        {
+            var schoolClass = AddClass(db);
+            AddMonthlyReport(db, schoolClass).Comment(schoolClass.HeadTeacherId, "继续加油", Now);
+        },
+        [typeof(MentorEvaluation)] = db =>
+        {
+            var schoolClass = AddClass(db);
+            db.Add(MentorEvaluation.Submit(AddStudent(db, schoolClass).Id, schoolClass.HeadTeacherId, AddSemester(db).Id, mentoredInSemester: true,
+                new EvaluationScores(5, 4, 5), "老师很耐心", Now));
+        },
     };
+
+    private static MonthlyReport AddMonthlyReport(ApplicationDbContext db, SchoolClass schoolClass) =>
+        db.Add(MonthlyReport.Submit(AddStudent(db, schoolClass).Id, new DateOnly(2026, 9, 1), "九月汇报", [AddSemester(db)], null, ReportSubmitterRole.Student,
+            new DateOnly(2026, 9, 30), Now)).Entity;
 
     private static Semester AddSemester(ApplicationDbContext db) =>
         db.Add(new Semester("2026 秋", new DateRange(new DateOnly(2026, 9, 1), new DateOnly(2027, 1, 20)))).Entity;

@@ -255,6 +255,25 @@ public static class RouteAccessTable
         Entry("GET", School + "/students/{id:guid}/goals/{goalId:guid}", GoalKeepers, w => Get(w.School.Route($"students/{w.StudentId}/goals/{w.GoalId}"))),
         Entry("PATCH", School + "/students/{id:guid}/goals/{goalId:guid}", GoalKeepers,
             w => Send("PATCH", w.School.Route($"students/{w.StudentId}/goals/{w.GoalId}"), new { progressNote = "本周坚持了五天" })),
+
+        // The student already handed in this month's report: the student's own post answers 409, past every access check.
+        Entry("POST", School + "/students/{id:guid}/monthly-reports", Reach([Role.Student], StudentSelf),
+            w => Send("POST", w.School.Route($"students/{w.StudentId}/monthly-reports"), new { month = Today.ToString("yyyy-MM"), content = "又交一次" })),
+        Entry("GET", School + "/students/{id:guid}/monthly-reports", ReportReaders, w => Get(w.School.Route($"students/{w.StudentId}/monthly-reports"))),
+        Entry("GET", School + "/students/{id:guid}/monthly-reports/{reportId:guid}", ReportReaders,
+            w => Get(w.School.Route($"students/{w.StudentId}/monthly-reports/{w.MonthlyReportId}"))),
+        Entry("POST", School + "/students/{id:guid}/monthly-reports/{reportId:guid}/comments", Reach([Role.Teacher], MentorCurrent),
+            w => Send("POST", w.School.Route($"students/{w.StudentId}/monthly-reports/{w.MonthlyReportId}/comments"), new { text = "继续保持!" })),
+
+        // The student evaluated their mentor already (409); the other student never had them as mentor (422 R11).
+        Entry("POST", School + "/mentor-evaluations", Reach([Role.Student], StudentSelf, StudentOther), w => Send("POST", w.School.Route("mentor-evaluations"),
+            new { mentorId = w.MentorId, semesterId = w.SemesterId, scores = new { care = 4, guidance = 4, communication = 4 }, comment = "再评一次" })),
+        Entry("GET", School + "/mentor-evaluations", List([Role.SchoolAdmin, Role.Student], SchoolAdminOwn, StudentSelf),
+            w => Get(w.School.Route("mentor-evaluations")), w => w.EvaluationId),
+        Entry("GET", School + "/mentor-evaluations/{evaluationId:guid}", Reach([Role.SchoolAdmin, Role.Student], SchoolAdminOwn, StudentSelf),
+            w => Get(w.School.Route($"mentor-evaluations/{w.EvaluationId}"))),
+        Entry("GET", School + "/mentors/{teacherId:guid}/evaluation-summary", Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, MentorCurrent),
+            w => Get(w.School.Route($"mentors/{w.MentorId}/evaluation-summary?semesterId={w.SemesterId}"))),
     ];
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
@@ -316,6 +335,10 @@ public static class RouteAccessTable
 
     /// <summary>The student's goals: the student and the people who write the archive.</summary>
     private static Expect GoalKeepers(Caller caller) =>
+        Reach([Role.SchoolAdmin, Role.Teacher, Role.Student], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent, StudentSelf)(caller);
+
+    /// <summary>R9: the student, their current mentors, their class's head teacher and school admins read monthly reports.</summary>
+    private static Expect ReportReaders(Caller caller) =>
         Reach([Role.SchoolAdmin, Role.Teacher, Role.Student], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent, StudentSelf)(caller);
 
     private static HttpRequestMessage IfMatch(HttpRequestMessage request, string tag)

@@ -7,8 +7,10 @@ using MentorCloud.Application.Students;
 using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
+using MentorCloud.Domain.Evaluations;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Reports;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
 using MentorCloud.Infrastructure.Persistence;
@@ -37,7 +39,10 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, IRequ
     IDomainEventHandler<ActivityRecorded>,
     IDomainEventHandler<ActivityEdited>,
     IDomainEventHandler<ActivityDeleted>,
-    IDomainEventHandler<FollowUpCompleted>
+    IDomainEventHandler<FollowUpCompleted>,
+    IDomainEventHandler<MonthlyReportSubmitted>,
+    IDomainEventHandler<MonthlyReportCommented>,
+    IDomainEventHandler<MentorEvaluationSubmitted>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -105,6 +110,15 @@ public sealed class AuditTrail(ApplicationDbContext db, ICurrentUser user, IRequ
 
     /// <summary>The entry's student, when the activity covers exactly one (a group talk lists its students in the details).</summary>
     private static Guid? OnlyStudent(IReadOnlyList<Guid> studentIds) => studentIds.Count == 1 ? studentIds[0] : null;
+    public ValueTask Handle(MonthlyReportSubmitted e, CancellationToken cancellationToken) =>
+        Write(AuditActions.MonthlyReportSubmitted, nameof(MonthlyReport), e.ReportId, new { semesterId = e.SemesterId, month = e.Month.ToString("yyyy-MM") }, e.StudentId);
+
+    public ValueTask Handle(MonthlyReportCommented e, CancellationToken cancellationToken) =>
+        Write(AuditActions.MonthlyReportCommented, nameof(MonthlyReport), e.ReportId, new { commentId = e.CommentId }, e.StudentId);
+
+    // The entry names the mentor, never the scores; only school admins read the log (R11).
+    public ValueTask Handle(MentorEvaluationSubmitted e, CancellationToken cancellationToken) =>
+        Write(AuditActions.MentorEvaluationSubmitted, nameof(MentorEvaluation), e.EvaluationId, new { mentorId = e.MentorId, semesterId = e.SemesterId });
 
     private ValueTask Write(string action, string subjectType, Guid? subjectId, object? details = null, Guid? studentId = null, ArchiveSection? section = null)
     {

@@ -7,8 +7,10 @@ using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
+using MentorCloud.Domain.Evaluations;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Reports;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
@@ -46,6 +48,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
     public DbSet<GuidanceActivity> GuidanceActivities => Set<GuidanceActivity>();
     public DbSet<ActivityStudent> ActivityStudents => Set<ActivityStudent>();
     public DbSet<FollowUpAction> ActivityFollowUps => Set<FollowUpAction>();
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+    public DbSet<MentorEvaluation> MentorEvaluations => Set<MentorEvaluation>();
 
     /// <summary>The tenant the filter compares with; <see cref="Guid.Empty"/> (no row has it) when none is set.</summary>
     public Guid CurrentTenantId => tenant.Current?.Id ?? Guid.Empty;

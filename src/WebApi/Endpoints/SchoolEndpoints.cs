@@ -44,6 +44,7 @@ public static class SchoolEndpoints
         school.MapRosterEndpoints();
         school.MapMentorGroupEndpoints();
         school.MapActivityEndpoints();
+        school.MapReportEndpoints();
         school.MapAudit();
         return api;
     }

@@ -52,6 +52,10 @@ public sealed class SecurityWorld
     /// <summary>A goal in the student's archive; their guardian's consent is on record.</summary>
     public required Guid GoalId { get; init; }
 
+    /// <summary>The student's monthly report for the current month, and their evaluation of their current mentor this semester.</summary>
+    public required Guid MonthlyReportId { get; init; }
+    public required Guid EvaluationId { get; init; }
+
     /// <summary>Targets for requests that would spoil the world when they succeed (deactivate, transfer).</summary>
     public required Guid SpareTeacherId { get; init; }
     public required Guid SpareStudentId { get; init; }
@@ -132,8 +136,17 @@ public sealed class SecurityWorld
         var goal = (await (await admin.PostAsJsonAsync(school.Route($"students/{student}/goals"), new { kind = "stage", title = "每天阅读半小时" }))
             .ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
+        using var studentClient = await api.As(logins[Caller.StudentSelf].Item1);
+        var report = (await (await studentClient.PostAsJsonAsync(school.Route($"students/{student}/monthly-reports"),
+            new { month = today.ToString("yyyy-MM"), content = "这个月按时完成了作业。" })).ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var evaluation = (await (await studentClient.PostAsJsonAsync(school.Route("mentor-evaluations"),
+            new { mentorId = mentor, semesterId, scores = new { care = 5, guidance = 4, communication = 5 }, comment = "老师很耐心。" }))
+            .ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
         return new SecurityWorld(api, logins)
         {
+            MonthlyReportId = report,
+            EvaluationId = evaluation,
             GoalId = goal,
             School = school,
             OtherSchool = other,

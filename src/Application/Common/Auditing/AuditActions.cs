@@ -27,6 +27,9 @@ public static class AuditActions
     public const string ActivityEdited = "activity.edited";
     public const string ActivityDeleted = "activity.deleted";
     public const string FollowUpCompleted = "activity.followUp.completed";
+    public const string MonthlyReportSubmitted = "monthlyReport.submitted";
+    public const string MonthlyReportCommented = "monthlyReport.commented";
+    public const string MentorEvaluationSubmitted = "mentorEvaluation.submitted";
 
     /// <summary>An archive section as the audit log names it: as the API spells it (camelCase).</summary>
     public static string SectionName(Domain.Archives.ArchiveSection section) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(section.ToString());

@@ -3,8 +3,10 @@ using MentorCloud.Domain.Archives;
 using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Districts;
+using MentorCloud.Domain.Evaluations;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Reports;
 using MentorCloud.Domain.Schools;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
@@ -34,6 +36,8 @@ public interface IApplicationDbContext
     /// <summary>One row per activity and student it covers; <c>Activity</c> reaches its semester and kind.</summary>
     DbSet<ActivityStudent> ActivityStudents { get; }
     DbSet<FollowUpAction> ActivityFollowUps { get; }
+    DbSet<MonthlyReport> MonthlyReports { get; }
+    DbSet<MentorEvaluation> MentorEvaluations { get; }
 }
 
 /// <summary>The platform catalog: districts and their schools (tenants). Not tenant-filtered.</summary>

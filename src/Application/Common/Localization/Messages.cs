@@ -40,6 +40,9 @@ public static class Messages
     public static string ClassNotFound => T("班级不存在。", "The class does not exist.");
     public static string BirthDateRange => T("出生日期不在合理范围内。", "The birth date is out of range.");
     public static string PhoneFormat => T("电话号码格式不正确。", "The phone number is not valid.");
+    public static string MonthFormat => T("月份格式须为 yyyy-MM,例如 2026-10。", "Give the month as yyyy-MM, e.g. 2026-10.");
+    public static string DuplicateMonthlyReport(string month) => T($"{month} 的月度汇报已提交,每月只能提交一份。", $"The report for {month} was already handed in; one per month.");
+    public static string DuplicateMentorEvaluation => T("本学期已评议过该导师,每学期每位导师只能评议一次。", "You already evaluated this mentor this semester; once per semester.");
     public static string TitleValidation => T("请求参数有误", "One or more validation errors occurred");
     public static string TitleNotFound => T("未找到", "Not found");
     public static string TitleForbidden => T("无权执行此操作", "Forbidden");
