@@ -45,6 +45,7 @@ public static class SchoolEndpoints
         school.MapMentorGroupEndpoints();
         school.MapActivityEndpoints();
         school.MapReportEndpoints();
+        school.MapProgressEndpoints();
         school.MapAudit();
         return api;
     }
