@@ -63,15 +63,15 @@ public sealed class GetMentorProgressHandler(IApplicationDbContext db, AccessPol
     {
         var today = clock.Today();
         var students = db.Students.AsQueryable();
-        if (!access.IsSchoolAdmin && user.TeacherId != query.TeacherId)
+        var asHeadTeacher = !access.IsSchoolAdmin && user.TeacherId != query.TeacherId;
+        if (asHeadTeacher)
         {
-            // A head teacher follows the mentors of their class; anyone else does not reach this mentor.
-            var headed = db.Classes.Where(c => c.HeadTeacherId == user.TeacherId).Select(c => c.Id);
+            // A head teacher follows the mentors of the classes they head, for those classes' students only.
+            if (user.TeacherId is not { } headTeacherId) throw new NotFoundException(nameof(Teacher), query.TeacherId);
+            var headed = db.Classes.Where(c => c.HeadTeacherId == headTeacherId).Select(c => c.Id);
             students = students.Where(s => headed.Contains(s.ClassId));
-            if (user.TeacherId is null || !await db.Classes.AnyAsync(c => c.HeadTeacherId == user.TeacherId, cancellationToken))
-                throw new NotFoundException(nameof(Teacher), query.TeacherId);
         }
-        if (user.TeacherId != query.TeacherId && !await db.Teachers.AnyAsync(t => t.Id == query.TeacherId, cancellationToken))
+        else if (user.TeacherId != query.TeacherId && !await db.Teachers.AnyAsync(t => t.Id == query.TeacherId, cancellationToken))
             throw new NotFoundException(nameof(Teacher), query.TeacherId);
 
         var semester = await db.Semesters.ChosenOrInForceAsync(query.SemesterId, today, cancellationToken);
@@ -83,6 +83,9 @@ public sealed class GetMentorProgressHandler(IApplicationDbContext db, AccessPol
         var rows = await db.ProgressRows(students.Where(s => mentees.Contains(s.Id)), semester.Id,
                 GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay))
             .OrderBy(r => r.StudentNo).ToListAsync(cancellationToken);
+
+        // Nobody of a class they head is this mentor's mentee: the mentor is out of their reach.
+        if (asHeadTeacher && rows.Count == 0) throw new NotFoundException(nameof(Teacher), query.TeacherId);
 
         var due = GuidanceProgress.ReportsDue(semester, today, policy);
         var items = rows.Select(r => new MenteeProgressDto(r.StudentId, r.Name, r.StudentNo, r.ClassId, GuidanceProgress.Of(r, semester.Id, due, policy)))
