@@ -127,6 +127,7 @@ public class ProgressBenchmarks
         {
             var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
             await catalog.Database.MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
             var now = DateTimeOffset.UtcNow;
             var district = new District("bench", "基准测试区", now);
             var school = new School(district.Id, "bench-school", "基准测试学校", null, now);
@@ -244,6 +245,8 @@ public class ProgressBenchmarks
                     new EvaluationScores(random.Next(3, 6), random.Next(3, 6), random.Next(3, 6)), null, now));
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
+            // Fresh planner statistics, as autovacuum (PostgreSQL) or a routine ANALYZE (SQLite) would have after a semester.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
             return mentors[0].Id;
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Domain.Activities;
@@ -22,7 +23,7 @@ public sealed record StudentProgressDto(
 /// <summary>Monthly reports due so far in the semester and handed in for those months.</summary>
 public sealed record MonthlyReportProgressDto(int Required, int Submitted);
 
-/// <summary>One student and their counts in a semester, as one query reads them for any number of students.</summary>
+/// <summary>One student and their counts in a semester.</summary>
 public sealed class ProgressRow
 {
     public Guid StudentId { get; init; }
@@ -37,26 +38,46 @@ public sealed class ProgressRow
 }
 
 /// <summary>
-/// Progress per student, set-based: one query counts every listed student's talks (group talks included), parent
-/// contacts, evaluation feedbacks and monthly reports of the semester, whatever the number of students.
+/// Progress per student, set-based: a fixed three statements count every listed student's talks (group talks
+/// included), parent contacts, evaluation feedbacks and monthly reports of the semester, whatever the number of students.
 /// </summary>
 public static class GuidanceProgress
 {
-    /// <summary>Each student of <paramref name="students"/> with their counts in the semester: one SQL statement.</summary>
-    public static IQueryable<ProgressRow> ProgressRows(this IApplicationDbContext db, IQueryable<Student> students, Guid semesterId, DateOnly lastMonthDue) =>
-        students.Select(s => new ProgressRow
+    /// <summary>
+    /// Each student of <paramref name="students"/> with their counts in the semester, in three statements whatever the
+    /// number of students: the students, their activities grouped by student and kind, their reports grouped by student.
+    /// </summary>
+    public static async Task<List<ProgressRow>> ProgressRowsAsync(this IApplicationDbContext db, IQueryable<Student> students, Guid semesterId,
+        DateOnly lastMonthDue, CancellationToken cancellationToken)
+    {
+        var people = await students.OrderBy(s => s.StudentNo)
+            .Select(s => new { s.Id, s.Name, s.StudentNo, s.ClassId, s.AttentionFlags }).ToListAsync(cancellationToken);
+        var ids = students.Select(s => s.Id);
+        var activities = await (from x in db.ActivityStudents
+                                join a in db.GuidanceActivities on x.ActivityId equals a.Id
+                                where a.SemesterId == semesterId && ids.Contains(x.StudentId)
+                                group x by new { x.StudentId, a.Kind } into g
+                                select new { g.Key.StudentId, g.Key.Kind, Count = g.Count() }).ToListAsync(cancellationToken);
+        var reports = await db.MonthlyReports
+            .Where(r => r.SemesterId == semesterId && r.Month <= lastMonthDue && ids.Contains(r.StudentId))
+            .GroupBy(r => r.StudentId).Select(g => new { StudentId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(r => r.StudentId, r => r.Count, cancellationToken);
+
+        var byStudent = activities.ToLookup(a => a.StudentId);
+        int Of(Guid studentId, params ActivityKind[] kinds) => byStudent[studentId].Where(a => kinds.Contains(a.Kind)).Sum(a => a.Count);
+        return [.. people.Select(p => new ProgressRow
         {
-            StudentId = s.Id,
-            Name = s.Name,
-            StudentNo = s.StudentNo,
-            ClassId = s.ClassId,
-            AttentionFlags = s.AttentionFlags,
-            Talks = db.ActivityStudents.Count(x => x.StudentId == s.Id && x.Activity.SemesterId == semesterId
-                                                   && (x.Activity.Kind == ActivityKind.Talk || x.Activity.Kind == ActivityKind.GroupTalk)),
-            ParentContacts = db.ActivityStudents.Count(x => x.StudentId == s.Id && x.Activity.SemesterId == semesterId && x.Activity.Kind == ActivityKind.ParentContact),
-            Evaluations = db.ActivityStudents.Count(x => x.StudentId == s.Id && x.Activity.SemesterId == semesterId && x.Activity.Kind == ActivityKind.EvaluationFeedback),
-            MonthlyReports = db.MonthlyReports.Count(r => r.StudentId == s.Id && r.SemesterId == semesterId && r.Month <= lastMonthDue),
-        });
+            StudentId = p.Id,
+            Name = p.Name,
+            StudentNo = p.StudentNo,
+            ClassId = p.ClassId,
+            AttentionFlags = p.AttentionFlags,
+            Talks = Of(p.Id, ActivityKind.Talk, ActivityKind.GroupTalk),
+            ParentContacts = Of(p.Id, ActivityKind.ParentContact),
+            Evaluations = Of(p.Id, ActivityKind.EvaluationFeedback),
+            MonthlyReports = reports.GetValueOrDefault(p.Id),
+        })];
+    }
 
     /// <summary>
     /// The last month whose report is due on <paramref name="today"/>: a month is due once it is over, or from the

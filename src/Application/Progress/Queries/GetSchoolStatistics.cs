@@ -58,8 +58,7 @@ public sealed class GetSchoolStatisticsHandler(IApplicationDbContext db, PolicyR
         var policy = await policies.EffectiveSettingsAsync(cancellationToken);
         var active = db.Students.Where(s => s.IsActive);
 
-        var rows = await db.ProgressRows(active, semester.Id, GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay))
-            .ToListAsync(cancellationToken);
+        var rows = await db.ProgressRowsAsync(active, semester.Id, GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay), cancellationToken);
         var teachers = await db.Teachers.CountAsync(t => t.IsActive, cancellationToken);
 
         var pairs = from a in db.MentorAssignments

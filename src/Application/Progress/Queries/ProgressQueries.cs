@@ -27,8 +27,8 @@ public sealed class GetStudentProgressHandler(IApplicationDbContext db, MonthlyR
         var today = clock.Today();
         var semester = await db.Semesters.ChosenOrInForceAsync(query.SemesterId, today, cancellationToken);
         var policy = await policies.EffectiveSettingsAsync(cancellationToken);
-        var row = await db.ProgressRows(db.Students.Where(s => s.Id == query.StudentId), semester.Id,
-            GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay)).SingleAsync(cancellationToken);
+        var row = (await db.ProgressRowsAsync(db.Students.Where(s => s.Id == query.StudentId), semester.Id,
+            GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay), cancellationToken)).Single();
         return GuidanceProgress.Of(row, semester.Id, GuidanceProgress.ReportsDue(semester, today, policy), policy);
     }
 }
@@ -50,8 +50,8 @@ public sealed record MentorProgressDto(Guid TeacherId, Guid SemesterId, int Ment
 
 /// <summary>
 /// A mentor's mentees in a semester (current pairs of published groups) with their progress: the mentor themself and
-/// school admins see all of them, a head teacher those in the classes they head. Four queries whatever the number
-/// of mentees: the semester, the policy, the district's ceilings, and one for every mentee's counts.
+/// school admins see all of them, a head teacher those in the classes they head. The same few queries whatever the number
+/// of mentees: the semester, the policy (and the district's ceilings), and three for every mentee's counts.
 /// </summary>
 [RequiresRole(Roles.SchoolAdmin, Roles.Teacher)]
 public sealed record GetMentorProgressQuery(Guid TeacherId, Guid? SemesterId = null) : IQuery<MentorProgressDto>, ISchoolRequest;
@@ -80,9 +80,8 @@ public sealed class GetMentorProgressHandler(IApplicationDbContext db, AccessPol
                       join g in db.MentorGroups on a.GroupId equals g.Id
                       where a.SemesterId == semester.Id && a.MentorId == query.TeacherId && a.EndedAt == null && g.Phase == MentorGroupPhase.Published
                       select a.StudentId;
-        var rows = await db.ProgressRows(students.Where(s => mentees.Contains(s.Id)), semester.Id,
-                GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay))
-            .OrderBy(r => r.StudentNo).ToListAsync(cancellationToken);
+        var rows = await db.ProgressRowsAsync(students.Where(s => mentees.Contains(s.Id)), semester.Id,
+            GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay), cancellationToken);
 
         // Nobody of a class they head is this mentor's mentee: the mentor is out of their reach.
         if (asHeadTeacher && rows.Count == 0) throw new NotFoundException(nameof(Teacher), query.TeacherId);
