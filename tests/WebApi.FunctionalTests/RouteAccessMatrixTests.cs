@@ -281,6 +281,10 @@ public static class RouteAccessTable
             w => Get(w.School.Route("mentor-evaluations")), w => w.EvaluationId),
         Entry("GET", School + "/mentor-evaluations/{evaluationId:guid}", Reach([Role.SchoolAdmin, Role.Student], SchoolAdminOwn, StudentSelf),
             w => Get(w.School.Route($"mentor-evaluations/{w.EvaluationId}"))),
+        Entry("GET", School + "/students/{id:guid}/progress", ReportReaders, w => Get(w.School.Route($"students/{w.StudentId}/progress?semesterId={w.SemesterId}"))),
+        Entry("GET", School + "/mentors/{teacherId:guid}/progress", Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent),
+            w => Get(w.School.Route($"mentors/{w.MentorId}/progress?semesterId={w.SemesterId}"))),
+        Entry("GET", School + "/statistics", AdminOnly, w => Get(w.School.Route($"statistics?semesterId={w.SemesterId}"))),
         Entry("GET", School + "/mentors/{teacherId:guid}/evaluation-summary", Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, MentorCurrent),
             w => Get(w.School.Route($"mentors/{w.MentorId}/evaluation-summary?semesterId={w.SemesterId}"))),
         // The head teacher reaches the student but mentors them not: past the access checks, refused by R10 (422).

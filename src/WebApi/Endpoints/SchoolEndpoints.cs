@@ -45,6 +45,7 @@ public static class SchoolEndpoints
         school.MapMentorGroupEndpoints();
         school.MapReportEndpoints();
         school.MapActivityEndpoints();
+        school.MapProgressEndpoints();
         school.MapAudit();
         school.MapWebhookEndpoints();
         return api;

@@ -66,6 +66,10 @@ public static class Messages
     public static string InvalidCredentials => T("用户名或密码错误。", "Invalid username or password.");
     public static string AccountLocked => T("登录失败次数过多,账户已暂时锁定。", "Too many failed sign-ins: the account is locked for a while.");
     public static string NotFoundDetail => T("请求的资源不存在或不在您的访问范围内。", "The resource does not exist or is outside your reach.");
+    public static string TalksMissing(int n) => T($"谈心谈话还差 {n} 次", n == 1 ? "1 more talk" : $"{n} more talks");
+    public static string ParentContactsMissing(int n) => T($"家校沟通还差 {n} 次", n == 1 ? "1 more parent contact" : $"{n} more parent contacts");
+    public static string EvaluationsMissing(int n) => T($"评价反馈还差 {n} 次", n == 1 ? "1 more evaluation feedback" : $"{n} more evaluation feedbacks");
+    public static string MonthlyReportsMissing(int n) => T($"月度汇报缺 {n} 份", n == 1 ? "1 monthly report missing" : $"{n} monthly reports missing");
     public static string ForbiddenDetail => T("您的角色无权执行此操作。", "Your role may not do this.");
     public static string TooManyRequestsDetail => T("请求过于频繁,请稍后再试。", "Too many requests: wait a moment and try again.");
     public static string NulCharacter => T("请求中含有空字符 (U+0000),任何字段都不接受。", "The request contains a NUL character (U+0000), which no field accepts.");

@@ -421,55 +421,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                     b.ToTable("MentorLoads", (string)null);
                 });
 
-            modelBuilder.Entity("MentorCloud.Domain.Notifications.Notification", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("ReadAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RecipientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UniqueKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecipientId", "CreatedAt");
-
-                    b.HasIndex("TenantId", "UniqueKey")
-                        .IsUnique();
-
-                    b.ToTable("Notifications", (string)null);
-                });
-
             modelBuilder.Entity("MentorCloud.Domain.Policies.SchoolPolicy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -649,121 +600,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .IsUnique();
 
                     b.ToTable("Teachers", (string)null);
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Webhooks.WebhookDelivery", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("DeliveredAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OutboxMessageId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SubscriptionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubscriptionId");
-
-                    b.HasIndex("TenantId", "OutboxMessageId", "SubscriptionId")
-                        .IsUnique();
-
-                    b.ToTable("WebhookDeliveries", (string)null);
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Webhooks.WebhookDeliveryAttempt", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("DeliveryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DurationMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("StatusCode")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DeliveryId");
-
-                    b.HasIndex("TenantId");
-
-                    b.ToTable("WebhookDeliveryAttempts", (string)null);
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Webhooks.WebhookSubscription", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("DeletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Events")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProtectedSecret")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Url")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
-
-                    b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("MentorCloud.Infrastructure.Events.OutboxMessage", b =>
@@ -1056,24 +892,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         });
 
                     b.Navigation("Guardians");
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Webhooks.WebhookDelivery", b =>
-                {
-                    b.HasOne("MentorCloud.Domain.Webhooks.WebhookSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("SubscriptionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MentorCloud.Domain.Webhooks.WebhookDeliveryAttempt", b =>
-                {
-                    b.HasOne("MentorCloud.Domain.Webhooks.WebhookDelivery", null)
-                        .WithMany()
-                        .HasForeignKey("DeliveryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("MentorCloud.Domain.Archives.StudentArchive", b =>

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Localization;
+using MentorCloud.Domain.Activities;
+using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Semesters;
+using MentorCloud.Domain.Students;
+
+namespace MentorCloud.Application.Progress;
+
+/// <summary>A student's "three ones" and monthly reports in one semester (R9), counted against the school's policy.</summary>
+public sealed record StudentProgressDto(
+    Guid StudentId,
+    Guid SemesterId,
+    int Talks,
+    int ParentContacts,
+    int Evaluations,
+    MonthlyReportProgressDto MonthlyReports,
+    bool ThreeOnesComplete,
+    bool Complete,
+    IReadOnlyList<string> Gaps);
+
+/// <summary>Monthly reports due so far in the semester and handed in for those months.</summary>
+public sealed record MonthlyReportProgressDto(int Required, int Submitted);
+
+/// <summary>One student and their counts in a semester.</summary>
+public sealed class ProgressRow
+{
+    public Guid StudentId { get; init; }
+    public string Name { get; init; } = null!;
+    public string StudentNo { get; init; } = null!;
+    public Guid ClassId { get; init; }
+    public AttentionFlags AttentionFlags { get; init; }
+    public int Talks { get; init; }
+    public int ParentContacts { get; init; }
+    public int Evaluations { get; init; }
+    public int MonthlyReports { get; init; }
+}
+
+/// <summary>
+/// Progress per student, set-based: a fixed three statements count every listed student's talks (group talks
+/// included), parent contacts, evaluation feedbacks and monthly reports of the semester, whatever the number of students.
+/// </summary>
+public static class GuidanceProgress
+{
+    /// <summary>
+    /// Each student of <paramref name="students"/> with their counts in the semester, in three statements whatever the
+    /// number of students: the students, their activities grouped by student and kind, their reports grouped by student.
+    /// </summary>
+    public static async Task<List<ProgressRow>> ProgressRowsAsync(this IApplicationDbContext db, IQueryable<Student> students, Guid semesterId,
+        DateOnly lastMonthDue, CancellationToken cancellationToken)
+    {
+        var people = await students.OrderBy(s => s.StudentNo)
+            .Select(s => new { s.Id, s.Name, s.StudentNo, s.ClassId, s.AttentionFlags }).ToListAsync(cancellationToken);
+        var ids = students.Select(s => s.Id);
+        var activities = await (from x in db.ActivityStudents
+                                join a in db.GuidanceActivities on x.ActivityId equals a.Id
+                                where a.SemesterId == semesterId && ids.Contains(x.StudentId)
+                                group x by new { x.StudentId, a.Kind } into g
+                                select new { g.Key.StudentId, g.Key.Kind, Count = g.Count() }).ToListAsync(cancellationToken);
+        var reports = await db.MonthlyReports
+            .Where(r => r.SemesterId == semesterId && r.Month <= lastMonthDue && ids.Contains(r.StudentId))
+            .GroupBy(r => r.StudentId).Select(g => new { StudentId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(r => r.StudentId, r => r.Count, cancellationToken);
+
+        var byStudent = activities.ToLookup(a => a.StudentId);
+        int Of(Guid studentId, params ActivityKind[] kinds) => byStudent[studentId].Where(a => kinds.Contains(a.Kind)).Sum(a => a.Count);
+        return [.. people.Select(p => new ProgressRow
+        {
+            StudentId = p.Id,
+            Name = p.Name,
+            StudentNo = p.StudentNo,
+            ClassId = p.ClassId,
+            AttentionFlags = p.AttentionFlags,
+            Talks = Of(p.Id, ActivityKind.Talk, ActivityKind.GroupTalk),
+            ParentContacts = Of(p.Id, ActivityKind.ParentContact),
+            Evaluations = Of(p.Id, ActivityKind.EvaluationFeedback),
+            MonthlyReports = reports.GetValueOrDefault(p.Id),
+        })];
+    }
+
+    /// <summary>
+    /// The last month whose report is due on <paramref name="today"/>: a month is due once it is over, or from the
+    /// policy's reminder day on (the 25th by default) while it runs; every month is due once the semester is over.
+    /// </summary>
+    public static DateOnly LastMonthDue(Semester semester, DateOnly today, int reminderDay)
+    {
+        var endMonth = MonthOf(semester.EndsOn);
+        if (today > semester.EndsOn) return endMonth;
+        var current = MonthOf(today);
+        var due = today.Day >= reminderDay ? current : current.AddMonths(-1);
+        return due > endMonth ? endMonth : due;
+    }
+
+    /// <summary>How many monthly reports are due on <paramref name="today"/>: the semester's months up to <see cref="LastMonthDue"/>.</summary>
+    public static int ReportsDue(Semester semester, DateOnly today, PolicySettings policy)
+    {
+        if (!policy.MonthlyReportRequired) return 0;
+        var first = MonthOf(semester.StartsOn);
+        var last = LastMonthDue(semester, today, policy.MonthlyReportReminderDay);
+        return last < first ? 0 : (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
+    }
+
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>The progress the counts make under the policy, with what is missing in words (the caller's language).</summary>
+    public static StudentProgressDto Of(ProgressRow counts, Guid semesterId, int reportsDue, PolicySettings policy)
+    {
+        var submitted = Math.Min(counts.MonthlyReports, reportsDue);
+        var gaps = new List<string>();
+        if (counts.Talks < policy.MinTalks) gaps.Add(Messages.TalksMissing(policy.MinTalks - counts.Talks));
+        if (counts.ParentContacts < policy.MinParentContacts) gaps.Add(Messages.ParentContactsMissing(policy.MinParentContacts - counts.ParentContacts));
+        if (counts.Evaluations < policy.MinEvaluations) gaps.Add(Messages.EvaluationsMissing(policy.MinEvaluations - counts.Evaluations));
+        var threeOnes = gaps.Count == 0;
+        if (submitted < reportsDue) gaps.Add(Messages.MonthlyReportsMissing(reportsDue - submitted));
+        return new StudentProgressDto(counts.StudentId, semesterId, counts.Talks, counts.ParentContacts, counts.Evaluations,
+            new MonthlyReportProgressDto(reportsDue, submitted), threeOnes, gaps.Count == 0, gaps);
+    }
+}
