@@ -7,6 +7,7 @@ using MentorCloud.Domain.Auditing;
 using MentorCloud.Domain.Webhooks;
 using MentorCloud.Infrastructure.Events;
 using MentorCloud.Infrastructure.Jobs;
+using MentorCloud.Infrastructure.Idempotency;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -137,10 +138,13 @@ public abstract class JobTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             AuditEntry Audit(int daysAgo) => db.AuditEntries.Add(new AuditEntry(now.AddDays(-daysAgo), null, "system", "test.entry", "Test", null, null)).Entity;
             OutboxMessage Outbox(int daysAgo) => db.OutboxMessages.Add(new OutboxMessage(WebhookEvents.StudentLeft, "{}", now.AddDays(-daysAgo))).Entity;
+            IdempotencyRequest Key(int hoursAgo) => db.IdempotencyRequests.Add(new IdempotencyRequest(Guid.CreateVersion7(), $"k-{Guid.NewGuid():N}", "RecordActivityCommand",
+                "hash", now.AddHours(-hoursAgo), now.AddHours(-hoursAgo).AddSeconds(30))).Entity;
             var rows = new Dictionary<string, Guid>
             {
                 ["oldAudit"] = Audit(366).Id, ["keptAudit"] = Audit(364).Id,
                 ["oldProcessed"] = Outbox(8).Id, ["recentProcessed"] = Outbox(6).Id, ["oldPending"] = Outbox(30).Id,
+                ["oldKey"] = Key(25).Id, ["recentKey"] = Key(23).Id,
             };
             await db.SaveChangesAsync(Ct);
             foreach (var (key, days) in new[] { ("oldProcessed", 8), ("recentProcessed", 6) })
@@ -163,11 +167,13 @@ public abstract class JobTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where
 
         purged["audit"].ShouldBe(1);
         purged["outbox"].ShouldBe(1);
+        purged["idempotency"].ShouldBe(1);
         async Task<HashSet<Guid>> RemainingAsync(SchoolSetup school)
         {
             await using var scope = await JobRunner.SchoolScopeAsync(Services, school);
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            return [.. await db.AuditEntries.Select(e => e.Id).ToListAsync(Ct), .. await db.OutboxMessages.Select(m => m.Id).ToListAsync(Ct)];
+            return [.. await db.AuditEntries.Select(e => e.Id).ToListAsync(Ct), .. await db.OutboxMessages.Select(m => m.Id).ToListAsync(Ct),
+                .. await db.IdempotencyRequests.Select(r => r.Id).ToListAsync(Ct)];
         }
         var remainingOfA = await RemainingAsync(a);
         remainingOfA.ShouldNotContain(rowsOfA["oldAudit"]);
@@ -175,6 +181,8 @@ public abstract class JobTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where
         remainingOfA.ShouldContain(rowsOfA["keptAudit"]);
         remainingOfA.ShouldContain(rowsOfA["recentProcessed"]);
         remainingOfA.ShouldContain(rowsOfA["oldPending"]);
+        remainingOfA.ShouldNotContain(rowsOfA["oldKey"]);
+        remainingOfA.ShouldContain(rowsOfA["recentKey"]);
         var remainingOfB = await RemainingAsync(b);
         rowsOfB.Values.ShouldAllBe(id => remainingOfB.Contains(id));
     }

@@ -64,6 +64,7 @@ public static class JobServices
             .ValidateOnStart();
         services.AddRetentionPurge<AuditRetention>();
         services.AddRetentionPurge<OutboxRetention>();
+        services.AddRetentionPurge<IdempotencyRetention>();
         services.AddRecurringJob<OutboxFanOutJob>("outbox-dispatch", "* * * * *", job => job.RunAsync(CancellationToken.None));
         services.AddRecurringJob<RetentionFanOutJob>("retention", "30 3 * * *", job => job.RunAsync(CancellationToken.None));
 

@@ -10,7 +10,7 @@ namespace MentorCloud.Infrastructure.Jobs;
 
 /// <summary>
 /// One kind of rows a school keeps only for a while. The retention job runs every registered purge in each school;
-/// a new kind (idempotency keys, say) registers one more with <see cref="RetentionPurges.AddRetentionPurge{T}"/>.
+/// a new kind registers one more with <see cref="RetentionPurges.AddRetentionPurge{T}"/>.
 /// </summary>
 public interface IRetentionPurge
 {
@@ -64,6 +64,19 @@ public sealed class OutboxRetention(IOptions<OutboxOptions> options) : IRetentio
         var cutoff = now.AddDays(-options.Value.RetentionDays);
         return RetentionPurges.DeleteInBatchesAsync(db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff), q => q.OrderBy(m => m.Id).Select(m => m.Id),
             ids => db.OutboxMessages.Where(m => ids.Contains(m.Id)), cancellationToken);
+    }
+}
+
+/// <summary><c>Idempotency-Key</c>s first used more than <c>Idempotency:Retention</c> ago (24 hours); a retry after that is a new request anyway.</summary>
+public sealed class IdempotencyRetention(IOptions<Idempotency.IdempotencyOptions> options) : IRetentionPurge
+{
+    public string Name => "idempotency";
+
+    public Task<int> PurgeAsync(ApplicationDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cutoff = now - options.Value.Retention;
+        return RetentionPurges.DeleteInBatchesAsync(db.IdempotencyRequests.Where(r => r.CreatedAt <= cutoff), q => q.OrderBy(r => r.Id).Select(r => r.Id),
+            ids => db.IdempotencyRequests.Where(r => ids.Contains(r.Id)), cancellationToken);
     }
 }
 
