@@ -55,6 +55,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reminders and messages for the caller, newest first */
+        get: operations["listMeNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller's notifications read (204); anyone else's is not found */
+        post: operations["readNotificationMe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/districts": {
         parameters: {
             query?: never;
@@ -932,6 +966,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school}/priority-care": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Priority-care students (R5) of the head teacher's classes, or the school for school admins: mentors, days since the last talk and parent contact, overdue follow-ups; most neglected first */
+        get: operations["getPriorityCare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/students/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A student's talks, parent contacts, evaluation feedbacks and monthly reports in a semester (in force when none is named), against the school's policy, with the gaps in words (the student, mentors, head teacher, school admin) */
+        get: operations["getStudentProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/mentors/{teacherId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mentor's mentees and their progress, those with gaps first (that mentor, school admin; a head teacher sees the mentees of their classes) */
+        get: operations["getMentorProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school's live figures for a semester (school admin): coverage, mentor load, three-ones completion, parent-contact modes, monthly-report rate, priority care and evaluations (R13); counts only, no personal data */
+        get: operations["getStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school}/audit": {
         parameters: {
             query?: never;
@@ -1036,6 +1138,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities within reach, newest first: school admin all, teachers those of their mentees and classes and their own, a student their own */
+        get: operations["listActivities"];
+        put?: never;
+        /** Record a talk, parent contact, evaluation feedback or group talk: a current mentor of every listed student, or the head teacher for a joint home visit; 422 R10 */
+        post: operations["createActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity */
+        get: operations["getActivity"];
+        /** Restate an activity: its author, until the semester has closed (403 for others, 422 R10 after); follow-ups with an id are kept */
+        put: operations["updateActivity"];
+        post?: never;
+        /** Withdraw an activity: its author, until the semester has closed; hidden from then on, kept in the audit log */
+        delete: operations["deleteActivity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/activities/{id}/follow-ups/{followUpId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a follow-up action done (today, or ?completedOn=): the activity's author */
+        post: operations["completeActivityFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school's webhooks (never their secrets) */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Register a webhook {url, events[], secret}; deliveries are signed X-MentorCloud-Signature: sha256=<hex HMAC of the body>. Private, loopback and link-local targets are refused (400) */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a webhook: nothing more is posted to it (204) */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school}/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was posted to the webhook, newest first, with each attempt's time, status code or error */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1051,6 +1259,42 @@ export interface components {
         AcademicsSection: {
             results: null | components["schemas"]["AcademicResult"][];
             notes: null | string;
+        };
+        ActivityDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            semesterId: string;
+            kind: components["schemas"]["ActivityKind"];
+            mode: null | components["schemas"]["ParentContactMode"];
+            domains: components["schemas"]["GuidanceDomain"][];
+            summary: null | string;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: uuid */
+            recordedById: string;
+            studentIds: string[];
+            coVisitorIds: string[];
+            followUps: components["schemas"]["FollowUpDto"][];
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: date-time */
+            editedAt: null | string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @enum {string} */
+        ActivityKind: "talk" | "parentContact" | "evaluationFeedback" | "groupTalk";
+        ActivityRevision: {
+            kind: components["schemas"]["ActivityKind"];
+            studentIds: string[];
+            /** Format: date */
+            occurredOn: string;
+            mode: null | components["schemas"]["ParentContactMode"];
+            domains: components["schemas"]["GuidanceDomain"][];
+            summary: string;
+            followUps: null | components["schemas"]["FollowUpPlan"][];
+            coVisitorIds: null | string[];
         };
         ArchiveErasure: {
             reason: string;
@@ -1324,6 +1568,18 @@ export interface components {
             /** Format: double */
             overall: number;
         };
+        EvaluationFiguresDto: {
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            care: null | number;
+            /** Format: double */
+            guidance: null | number;
+            /** Format: double */
+            communication: null | number;
+            /** Format: double */
+            overall: null | number;
+        };
         EvaluationScoresDto: {
             /** Format: int32 */
             care: number;
@@ -1357,6 +1613,22 @@ export interface components {
         };
         /** @enum {null|string} */
         FamilyStructure: "twoParent" | "singleParent" | "reconstituted" | "leftBehind" | "other" | null;
+        FollowUpDto: {
+            /** Format: uuid */
+            id: string;
+            action: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            completedOn: null | string;
+        };
+        FollowUpPlan: {
+            action: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: uuid */
+            id?: null | string;
+        };
         /** @enum {string} */
         Gender: "male" | "female";
         GoalDraft: {
@@ -1464,6 +1736,8 @@ export interface components {
             relation: string;
             phone: null | string;
         };
+        /** @enum {string} */
+        GuidanceDomain: "thinking" | "study" | "psychological" | "life" | "growth";
         HabitsSection: {
             strengths: null | string;
             concerns: null | string;
@@ -1496,6 +1770,15 @@ export interface components {
             autoAssigned: string[];
             /** Format: int32 */
             shortfall: number;
+        };
+        MenteeProgressDto: {
+            /** Format: uuid */
+            studentId: string;
+            name: string;
+            studentNo: string;
+            /** Format: uuid */
+            classId: string;
+            progress: components["schemas"]["StudentProgressDto"];
         };
         MentorEvaluationDto: {
             /** Format: uuid */
@@ -1553,6 +1836,27 @@ export interface components {
             /** Format: int32 */
             assignedStudentCount: number;
         };
+        MentorLoadDto: {
+            /** Format: double */
+            average: null | number;
+            /** Format: int32 */
+            maximum: number;
+            /** Format: int32 */
+            cap: number;
+            /** Format: int32 */
+            capViolations: number;
+        };
+        MentorProgressDto: {
+            /** Format: uuid */
+            teacherId: string;
+            /** Format: uuid */
+            semesterId: string;
+            /** Format: int32 */
+            mentees: number;
+            /** Format: int32 */
+            complete: number;
+            items: components["schemas"]["MenteeProgressDto"][];
+        };
         MentorToAdd: {
             /** Format: uuid */
             teacherId: string;
@@ -1591,6 +1895,20 @@ export interface components {
             submittedByRole: components["schemas"]["ReportSubmitterRole"];
             comments: components["schemas"]["MonthlyReportCommentDto"][];
         };
+        MonthlyReportProgressDto: {
+            /** Format: int32 */
+            required: number;
+            /** Format: int32 */
+            submitted: number;
+        };
+        MonthlyReportRateDto: {
+            /** Format: int32 */
+            required: number;
+            /** Format: int32 */
+            submitted: number;
+            /** Format: double */
+            rate: null | number;
+        };
         MonthlyReportSummaryDto: {
             /** Format: uuid */
             id: string;
@@ -1618,12 +1936,42 @@ export interface components {
             password: string;
             displayName: string;
         };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            title: string;
+            body: null | string;
+            payload: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: null | string;
+        };
         /** @description Body of `POST /districts/{district}/schools`. There is deliberately no connection string: callers name a configured server. */
         OnboardSchoolRequest: {
             code: string;
             name: string;
             admin: components["schemas"]["NewAdmin"];
             databaseServer: null | string;
+        };
+        OverdueFollowUpDto: {
+            /** Format: uuid */
+            activityId: string;
+            /** Format: uuid */
+            followUpId: string;
+            action: string;
+            /** Format: date */
+            dueOn: string;
+        };
+        PagedListOfActivityDto: {
+            items: components["schemas"]["ActivityDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
         };
         PagedListOfArchiveVersionDto: {
             items: components["schemas"]["ArchiveVersionDto"][];
@@ -1697,6 +2045,15 @@ export interface components {
             /** Format: int32 */
             totalCount: number;
         };
+        PagedListOfNotificationDto: {
+            items: components["schemas"]["NotificationDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
         PagedListOfSchoolDto: {
             items: components["schemas"]["SchoolDto"][];
             /** Format: int32 */
@@ -1733,6 +2090,15 @@ export interface components {
             /** Format: int32 */
             totalCount: number;
         };
+        PagedListOfWebhookDeliveryDto: {
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            totalCount: number;
+        };
         PairingDto: {
             /** Format: uuid */
             groupId: string;
@@ -1747,6 +2113,18 @@ export interface components {
             mentorId: string;
             mentorName: string;
             source: components["schemas"]["AssignmentSource"];
+        };
+        /** @enum {null|string} */
+        ParentContactMode: "homeVisit" | "faceToFace" | "phone" | "online" | null;
+        ParentContactModesDto: {
+            /** Format: int32 */
+            homeVisit: number;
+            /** Format: int32 */
+            faceToFace: number;
+            /** Format: int32 */
+            phone: number;
+            /** Format: int32 */
+            online: number;
         };
         PersonalitySection: {
             traits: null | string[];
@@ -1778,6 +2156,43 @@ export interface components {
             /** Format: int32 */
             monthlyReportReminderDay: number;
             requireGuardianConsent: boolean;
+        };
+        PriorityCareDto: {
+            /** Format: uuid */
+            semesterId: string;
+            /** Format: date */
+            asOf: string;
+            students: components["schemas"]["PriorityCareStudentDto"][];
+        };
+        PriorityCareFiguresDto: {
+            /** Format: int32 */
+            students: number;
+            /** Format: int32 */
+            withTalk: number;
+        };
+        PriorityCareMentorDto: {
+            /** Format: uuid */
+            teacherId: string;
+            name: string;
+        };
+        PriorityCareStudentDto: {
+            /** Format: uuid */
+            studentId: string;
+            name: string;
+            studentNo: string;
+            /** Format: uuid */
+            classId: string;
+            attentionFlags: components["schemas"]["AttentionFlags"][];
+            mentors: components["schemas"]["PriorityCareMentorDto"][];
+            /** Format: date */
+            lastTalkOn: null | string;
+            /** Format: int32 */
+            daysSinceLastTalk: null | number;
+            /** Format: date */
+            lastParentContactOn: null | string;
+            /** Format: int32 */
+            daysSinceLastParentContact: null | number;
+            overdueFollowUps: components["schemas"]["OverdueFollowUpDto"][];
         };
         ProblemDetails: {
             type?: null | string;
@@ -1822,6 +2237,24 @@ export interface components {
             studentId: string;
             name: string;
             mentorIds: string[];
+        };
+        RecordActivityCommand: {
+            kind: components["schemas"]["ActivityKind"];
+            studentIds: string[];
+            /** Format: uuid */
+            semesterId: string;
+            /** Format: date */
+            occurredOn: string;
+            mode: null | components["schemas"]["ParentContactMode"];
+            domains: components["schemas"]["GuidanceDomain"][];
+            summary: string;
+            followUps?: null | components["schemas"]["FollowUpPlan"][];
+            coVisitorIds?: null | string[];
+        };
+        RegisterWebhookCommand: {
+            url: string;
+            events: string[];
+            secret: string;
         };
         /** @enum {string} */
         ReportSubmitterRole: "student" | "guardian";
@@ -1901,6 +2334,26 @@ export interface components {
             changedBy: null | string;
             policy: components["schemas"]["SchoolPolicyDto"];
         };
+        SchoolStatisticsDto: {
+            /** Format: uuid */
+            semesterId: string;
+            /** Format: date */
+            asOf: string;
+            /** Format: int32 */
+            students: number;
+            /** Format: int32 */
+            teachers: number;
+            /** Format: int32 */
+            activeMentors: number;
+            /** Format: double */
+            coverage: null | number;
+            mentorLoad: components["schemas"]["MentorLoadDto"];
+            threeOnes: components["schemas"]["ThreeOnesDto"];
+            parentContactModes: components["schemas"]["ParentContactModesDto"];
+            monthlyReports: components["schemas"]["MonthlyReportRateDto"];
+            priorityCare: components["schemas"]["PriorityCareFiguresDto"];
+            evaluations: components["schemas"]["EvaluationFiguresDto"];
+        };
         /** @enum {string} */
         SchoolStatus: "ready" | "unavailable";
         SelectionWindow: {
@@ -1941,6 +2394,22 @@ export interface components {
             guardians: components["schemas"]["GuardianDto"][];
             isActive: boolean;
         };
+        StudentProgressDto: {
+            /** Format: uuid */
+            studentId: string;
+            /** Format: uuid */
+            semesterId: string;
+            /** Format: int32 */
+            talks: number;
+            /** Format: int32 */
+            parentContacts: number;
+            /** Format: int32 */
+            evaluations: number;
+            monthlyReports: components["schemas"]["MonthlyReportProgressDto"];
+            threeOnesComplete: boolean;
+            complete: boolean;
+            gaps: string[];
+        };
         StudentRanking: {
             rankedMentorIds: string[];
         };
@@ -1977,6 +2446,16 @@ export interface components {
             subjects: null | string[];
             classIds: null | string[];
         };
+        ThreeOnesDto: {
+            /** Format: double */
+            talks: null | number;
+            /** Format: double */
+            parentContacts: null | number;
+            /** Format: double */
+            evaluations: null | number;
+            /** Format: double */
+            all: null | number;
+        };
         /** @description The body of `POST /auth/token`. */
         TokenRequest: {
             username: string;
@@ -2000,6 +2479,38 @@ export interface components {
             teacherId: null | string;
             /** Format: uuid */
             studentId: null | string;
+        };
+        WebhookAttemptDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int32 */
+            statusCode: null | number;
+            error: null | string;
+            /** Format: int32 */
+            durationMs: number;
+        };
+        WebhookDeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            type: string;
+            /** Format: uuid */
+            eventId: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: null | string;
+            attempts: components["schemas"]["WebhookAttemptDto"][];
+        };
+        /** @enum {string} */
+        WebhookDeliveryStatus: "pending" | "delivered" | "failed";
+        WebhookDto: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: string[];
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: never;
@@ -2192,6 +2703,162 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PagedListOfDatabaseServerDto"];
                 };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listMeNotifications: {
+        parameters: {
+            query?: {
+                unreadOnly?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfNotificationDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    readNotificationMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -8122,6 +8789,332 @@ export interface operations {
             };
         };
     };
+    getPriorityCare: {
+        parameters: {
+            query?: {
+                semesterId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriorityCareDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getStudentProgress: {
+        parameters: {
+            query?: {
+                semesterId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentProgressDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getMentorProgress: {
+        parameters: {
+            query?: {
+                semesterId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                teacherId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorProgressDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query?: {
+                semesterId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolStatisticsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listAudit: {
         parameters: {
             query?: {
@@ -8298,7 +9291,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key the client chooses once per intended change: a retry with the same key and body returns the first answer instead of repeating the change. */
+                /** @description A key the client chooses once per intended change (1–100 visible ASCII characters, kept 24 hours): a retry with the same key and body returns the first answer with Idempotency-Replayed: true instead of repeating the change; the same key with another body answers 422; a retry while the first request still runs answers 409 with Retry-After. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8323,6 +9316,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description true when this is the stored answer of the first request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description The created resource. */
                     Location?: string;
                     [name: string]: unknown;
@@ -8369,6 +9364,15 @@ export interface operations {
             };
             /** @description Conflict */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule refused the request (R-number in detail); among others, the Idempotency-Key was used for another request (R10). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8645,7 +9649,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key the client chooses once per intended change: a retry with the same key and body returns the first answer instead of repeating the change. */
+                /** @description A key the client chooses once per intended change (1–100 visible ASCII characters, kept 24 hours): a retry with the same key and body returns the first answer with Idempotency-Replayed: true instead of repeating the change; the same key with another body answers 422; a retry while the first request still runs answers 409 with Retry-After. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8675,8 +9679,99 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description true when this is the stored answer of the first request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description The created resource. */
                     Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentorEvaluationDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule refused the request (R-number in detail); among others, the Idempotency-Key was used for another request (R10). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getMentorEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                evaluationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8741,14 +9836,20 @@ export interface operations {
             };
         };
     };
-    getMentorEvaluation: {
+    listActivities: {
         parameters: {
-            query?: never;
+            query?: {
+                studentId?: string;
+                mentorId?: string;
+                semesterId?: string;
+                kind?: components["schemas"]["ActivityKind"];
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 /** @description The school's code */
                 school: string;
-                evaluationId: string;
             };
             cookie?: never;
         };
@@ -8760,7 +9861,811 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentorEvaluationDto"];
+                    "application/json": components["schemas"]["PagedListOfActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createActivity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key the client chooses once per intended change (1–100 visible ASCII characters, kept 24 hours): a retry with the same key and body returns the first answer with Idempotency-Replayed: true instead of repeating the change; the same key with another body answers 422; a retry while the first request still runs answers 409 with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordActivityCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    /** @description true when this is the stored answer of the first request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    /** @description The created resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    updateActivity: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag read before, one strong tag such as "7" (not W/ nor *): the change is made only if nobody changed the resource since. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityRevision"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The strong entity tag of the returned version, e.g. "7"; send it in If-Match to change the resource. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed: the resource changed since it was read; read it again and retry with its current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required: If-Match is missing (or is *). */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    completeActivityFollowUp: {
+        parameters: {
+            query?: {
+                completedOn?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+                followUpId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://hooks.example.edu.cn/mentorcloud",
+                 *       "events": [
+                 *         "mentorGroup.published",
+                 *         "student.left"
+                 *       ],
+                 *       "secret": "whsec-2026-0f1e2d3c4b5a6978"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterWebhookCommand"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The created resource. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagedListOfWebhookDeliveryDto"];
                 };
             };
             /** @description Bad Request */
