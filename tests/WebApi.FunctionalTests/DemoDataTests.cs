@@ -75,6 +75,16 @@ public abstract class DemoDataTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
             (shown.GetProperty("count").GetInt32(), shown.GetProperty("shown").GetBoolean()).ShouldBe((4, true));
             (hidden.GetProperty("count").GetInt32(), hidden.GetProperty("shown").GetBoolean()).ShouldBe((2, false));
         }
+
+        // Progress and figures show something real: a mentor's mentees, some done and some with gaps; the school's rates between none and all.
+        var board = await (await mentor.GetAsync($"{school}/mentors/{mentorId}/progress", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        board.GetProperty("mentees").GetInt32().ShouldBeGreaterThan(0);
+        board.GetProperty("items").EnumerateArray().ShouldContain(m => m.GetProperty("progress").GetProperty("gaps").GetArrayLength() > 0);
+        var figures = await (await admin.GetAsync($"{school}/statistics", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        figures.GetProperty("students").GetInt32().ShouldBe(120);
+        figures.GetProperty("coverage").GetDecimal().ShouldBe(100m);
+        figures.GetProperty("threeOnes").GetProperty("talks").GetDecimal().ShouldBeInRange(1m, 99.9m);
+        figures.GetProperty("priorityCare").GetProperty("students").GetInt32().ShouldBeGreaterThan(0);
     }
 }
 
