@@ -57,10 +57,7 @@ public sealed class GetPriorityCareHandler(IApplicationDbContext db, AccessPolic
             students = students.Where(s => headed.Contains(s.ClassId));
         }
 
-        var semesters = db.Semesters.AsNoTracking();
-        var semester = query.SemesterId is { } id
-            ? await semesters.SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException(nameof(Semester), id)
-            : await semesters.InForceOn(today).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(nameof(Semester), "current");
+        var semester = await db.Semesters.ChosenOrInForceAsync(query.SemesterId, today, cancellationToken);
         var asOf = today < semester.EndsOn ? today : semester.EndsOn;
 
         var flagged = await students.OrderBy(s => s.StudentNo)
