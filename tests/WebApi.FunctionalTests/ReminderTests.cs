@@ -134,6 +134,21 @@ public abstract class ReminderTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     }
 
     [Fact]
+    public async Task Jobs_running_at_once_for_the_same_day_store_each_reminder_and_its_event_once()
+    {
+        var w = await SeedAsync();
+        var s = w.School;
+        var day = EndsOn.AddDays(-7);
+        var expected = day.Day == 25 ? 5 : 1;
+        var stored = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RunJobAsync(s, day))));
+        stored.Sum().ShouldBe(expected);
+        var (reminders, messages) = await StoredAsync(s);
+        reminders.Count.ShouldBe(expected);
+        reminders.Where(r => r.Kind == ReminderJob.Kind).ShouldHaveSingleItem().RecipientId.ShouldBe(w.MentorUser);
+        messages.Count.ShouldBe(expected);
+    }
+
+    [Fact]
     public async Task A_day_that_is_no_milestone_and_no_reminder_day_sends_nothing()
     {
         var w = await SeedAsync();
