@@ -44,7 +44,8 @@ public abstract class ReminderTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     /// Four students: 0 and 1 with the mentor, 2 (priority care) with both mentors, 3 with the other mentor. Every one
     /// but 1 has a talk, a parent contact and an evaluation feedback (three ones complete); 1 has nothing. Only student 0
     /// hands in monthly reports, for every month begun. So on a milestone the mentor alone is reminded, of student 1;
-    /// on the reminder day students 1, 2 and 3 are.
+    /// on the reminder day students 1, 2 and 3 are. A second class pairs a student without a login, with nothing done,
+    /// with a mentor without a login: neither has an account to be reminded at.
     /// </summary>
     private async Task<Seeded> SeedAsync()
     {
@@ -62,6 +63,13 @@ public abstract class ReminderTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         for (var m = new DateOnly(start.Year, start.Month, 1); m <= Today; m = m.AddMonths(1))
             (await student0.PostAsJsonAsync(s.Route($"students/{s.Students[0].Id}/monthly-reports"), new { month = m.ToString("yyyy-MM"), content = "这个月按计划完成了作业。" }, Ct))
                 .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var withoutLogin = await s.Admin.CreateTeacherAsync(s.School);
+        var otherClass = await s.Admin.CreateClassAsync(s.School, s.Unrelated.Id);
+        var loner = await s.Admin.CreateStudentAsync(s.School, otherClass);
+        var group = (await (await s.Admin.PostAsJsonAsync(s.Route("mentor-groups"),
+            new { classId = otherClass, semesterId = s.SemesterId, mentorIds = new[] { withoutLogin } }, Ct)).ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        (await s.Admin.PutAsJsonAsync(s.Route($"mentor-groups/{group}/assignments/{loner}"), new { mentorIds = new[] { withoutLogin } }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await s.Admin.PostAsync(s.Route($"mentor-groups/{group}/publish"), null, Ct)).ShouldBeJson(HttpStatusCode.OK);
         var students = new List<Guid>();
         foreach (var student in s.Students) students.Add(await UserIdAsync(student.Username));
         return new Seeded(s, await UserIdAsync(s.Mentor.Username), await UserIdAsync(s.OtherMentor.Username), students);
