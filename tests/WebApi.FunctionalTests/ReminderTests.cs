@@ -75,11 +75,13 @@ public abstract class ReminderTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         return new Seeded(s, await UserIdAsync(s.Mentor.Username), await UserIdAsync(s.OtherMentor.Username), students);
     }
 
+    private static DateTimeOffset At(DateOnly day) => new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+
     /// <summary>Runs the school's reminder job at 07:00 China time on <paramref name="day"/>; returns how many it stored.</summary>
     private async Task<int> RunJobAsync(MenteeSchool s, DateOnly day)
     {
         await using var scope = await JobRunner.SchoolScopeAsync(Services, s.School);
-        var clock = new FakeTimeProvider(new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
+        var clock = new FakeTimeProvider(At(day));
         var job = ActivatorUtilities.CreateInstance<ReminderJob>(scope.ServiceProvider, (TimeProvider)clock);
         return await job.SendAsync(new SchoolJob(s.School.SchoolId, s.School.School), Ct);
     }
@@ -157,6 +159,32 @@ public abstract class ReminderTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     }
 
     [Fact]
+    public async Task A_webhook_for_reminder_created_receives_each_new_reminder_with_ids_only()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var w = await SeedAsync();
+        var s = w.School;
+        (await s.Admin.PostAsJsonAsync(s.Route("webhooks"),
+            new { url = receiver.Url, events = new[] { WebhookEvents.ReminderCreated }, secret = "whsec-test-0123456789abcdef" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var day = EndsOn.AddDays(-14);
+        var expected = await RunJobAsync(s, day);
+        expected.ShouldBeGreaterThanOrEqualTo(1);
+        await using (var scope = await JobRunner.SchoolScopeAsync(Services, s.School))
+        {
+            // The dispatcher on the same day, an hour after the reminders.
+            var clock = new FakeTimeProvider(At(day).AddHours(1));
+            await ActivatorUtilities.CreateInstance<OutboxDispatchJob>(scope.ServiceProvider, (TimeProvider)clock)
+                .RunAsync(new SchoolJob(s.School.SchoolId, s.School.School), Ct);
+        }
+
+        var bodies = receiver.Received.Select(r => JsonDocument.Parse(r.Body).RootElement).Where(b => b.GetProperty("type").GetString() == WebhookEvents.ReminderCreated).ToList();
+        bodies.Count.ShouldBe(expected);
+        var mentor = bodies.Single(b => b.GetProperty("data").GetProperty("milestone").GetString() == "daysBeforeEnd:14").GetProperty("data");
+        mentor.GetProperty("recipientId").GetGuid().ShouldBe(w.MentorUser);
+        receiver.Received.ShouldAllBe(r => !r.Body.Contains("学生"));
+    }
+
+    [Fact]
     public async Task A_day_that_is_no_milestone_and_no_reminder_day_sends_nothing()
     {
         var w = await SeedAsync();
@@ -219,6 +247,6 @@ public abstract class ReminderTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     }
 }
 
-public sealed class ReminderTestsOnSqlite(SqliteApp app) : ReminderTests<SqliteApp>(app);
+public sealed class ReminderTestsOnSqlite(SqliteJobsApp app) : ReminderTests<SqliteJobsApp>(app);
 
-public sealed class ReminderTestsOnPostgres(PostgresApp app) : ReminderTests<PostgresApp>(app);
+public sealed class ReminderTestsOnPostgres(PostgresJobsApp app) : ReminderTests<PostgresJobsApp>(app);
