@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
         services.AddScoped<Common.Security.AccessPolicy>();
         services.AddScoped<Policies.PolicyReader>();
+        services.AddScoped<Reminders.ReminderPlanner>();
         services.AddScoped<MentorGroups.MentorGroupService>();
         services.AddScoped<MentorGroups.MentorLoadLedgers>();
         services.AddScoped<Archives.ArchiveAccessPolicy>();

@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new SigningKeyProvider(sp.GetRequiredService<IOptions<JwtOptions>>().Value, environment.IsDevelopment()));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<Application.Reminders.IAccountDirectory, AccountDirectory>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         services.AddOptions<AccountCheckOptions>().Bind(configuration.GetSection(AccountCheckOptions.Section))
             .Validate(o => o.AccountCheckInterval >= TimeSpan.Zero && o.AccountCheckInterval <= AccountCheckOptions.Longest,

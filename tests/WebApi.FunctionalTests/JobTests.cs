@@ -195,6 +195,7 @@ public abstract class JobTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where
             ["Jobs:Enabled"] = "true",
             ["Jobs:Storage"] = "InMemory",
             ["Jobs:Recurring:retention:Cron"] = "15 4 * * *",
+            ["Jobs:Recurring:reminders:Cron"] = "30 6 * * *",
         });
         using var client = server.CreateClient();
         var ready = await client.GetAsync("/health/ready", Ct);
@@ -213,6 +214,10 @@ public abstract class JobTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where
         var outbox = recurring.Single(j => j.Id == "outbox-dispatch");
         outbox.Cron.ShouldBe("* * * * *");
         outbox.Job.Type.ShouldBe(typeof(OutboxFanOutJob));
+        var reminders = recurring.Single(j => j.Id == "reminders");
+        reminders.Cron.ShouldBe("30 6 * * *");
+        reminders.TimeZoneId.ShouldBe("Asia/Shanghai");
+        reminders.Job.Type.ShouldBe(typeof(ReminderFanOutJob));
     }
 }
 

@@ -285,6 +285,7 @@ public static class RouteAccessTable
         Entry("GET", School + "/mentors/{teacherId:guid}/progress", Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, HeadTeacherOwnClass, MentorCurrent),
             w => Get(w.School.Route($"mentors/{w.MentorId}/progress?semesterId={w.SemesterId}"))),
         Entry("GET", School + "/statistics", AdminOnly, w => Get(w.School.Route($"statistics?semesterId={w.SemesterId}"))),
+        Entry("GET", School + "/reminders/preview", AdminOnly, w => Get(w.School.Route($"reminders/preview?asOf={Today:yyyy-MM-dd}"))),
         Entry("GET", School + "/mentors/{teacherId:guid}/evaluation-summary", Reach([Role.SchoolAdmin, Role.Teacher], SchoolAdminOwn, MentorCurrent),
             w => Get(w.School.Route($"mentors/{w.MentorId}/evaluation-summary?semesterId={w.SemesterId}"))),
         // The head teacher reaches the student but mentors them not: past the access checks, refused by R10 (422).

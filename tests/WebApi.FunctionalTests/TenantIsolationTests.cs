@@ -74,6 +74,7 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         { "GET", "students/{student}/progress" },
         { "GET", "mentors/{teacher}/progress" },
         { "GET", "statistics" },
+        { "GET", "reminders/preview?asOf=2026-11-25" },
         { "POST", "roster/import" },
         { "GET", "roster/template" },
         { "GET", "audit" },

@@ -1034,6 +1034,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school}/reminders/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders the daily reminder job sends on a day, asOf=yyyy-MM-dd (school admin, R12): recipient, milestone (daysBeforeEnd:N or monthlyReport:yyyy-MM) and each student's gaps */
+        get: operations["getRemindersPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school}/audit": {
         parameters: {
             query?: never;
@@ -2255,6 +2272,27 @@ export interface components {
             url: string;
             events: string[];
             secret: string;
+        };
+        ReminderDto: {
+            /** Format: uuid */
+            recipientId: string;
+            name: string;
+            role: string;
+            milestone: string;
+            students: components["schemas"]["ReminderStudentDto"][];
+        };
+        ReminderPlanDto: {
+            /** Format: date */
+            asOf: string;
+            /** Format: uuid */
+            semesterId: null | string;
+            items: components["schemas"]["ReminderDto"][];
+        };
+        ReminderStudentDto: {
+            /** Format: uuid */
+            studentId: string;
+            name: string;
+            gaps: string[];
         };
         /** @enum {string} */
         ReportSubmitterRole: "student" | "guardian";
@@ -9055,6 +9093,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SchoolStatisticsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getRemindersPreview: {
+        parameters: {
+            query?: {
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The school's code */
+                school: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPlanDto"];
                 };
             };
             /** @description Bad Request */

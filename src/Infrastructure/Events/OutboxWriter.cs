@@ -34,6 +34,13 @@ public sealed class OutboxWriter(ApplicationDbContext db, TimeProvider clock) :
     public ValueTask Handle(ActivityRecorded e, CancellationToken cancellationToken) =>
         Write(OutboxTypes.ActivityRecorded, new { activityId = e.ActivityId, semesterId = e.SemesterId, kind = e.Kind, studentIds = e.StudentIds, recordedById = e.RecordedById });
 
+    /// <summary>
+    /// The <c>reminder.created</c> message of a reminder the reminder job stores (R12): ids and the milestone only. The job
+    /// adds it to the unit of the notification, so it is saved exactly when the notification is.
+    /// </summary>
+    public static OutboxMessage ReminderCreated(Guid notificationId, Guid recipientId, string milestone, DateTimeOffset occurredAt) =>
+        new(Domain.Webhooks.WebhookEvents.ReminderCreated, JsonSerializer.Serialize(new { notificationId, recipientId, milestone }, AuditTrail.Json), occurredAt);
+
     private ValueTask Write(string type, object data)
     {
         db.OutboxMessages.Add(new OutboxMessage(type, JsonSerializer.Serialize(data, AuditTrail.Json), clock.GetUtcNow()));

@@ -59,6 +59,8 @@ public static class JobServices
         services.AddScoped<OutboxFanOutJob>();
         services.AddScoped<RetentionJob>();
         services.AddScoped<RetentionFanOutJob>();
+        services.AddScoped<ReminderJob>();
+        services.AddScoped<ReminderFanOutJob>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))
             .Validate(o => o.RetentionDays >= 1 && o.BatchSize is >= 1 and <= 1000 && o.Lease > TimeSpan.Zero && o.MaxAttempts >= 1, "Outbox settings are out of range.")
             .ValidateOnStart();
@@ -67,6 +69,7 @@ public static class JobServices
         services.AddRetentionPurge<IdempotencyRetention>();
         services.AddRecurringJob<OutboxFanOutJob>("outbox-dispatch", "* * * * *", job => job.RunAsync(CancellationToken.None));
         services.AddRecurringJob<RetentionFanOutJob>("retention", "30 3 * * *", job => job.RunAsync(CancellationToken.None));
+        services.AddRecurringJob<ReminderFanOutJob>("reminders", "0 7 * * *", job => job.RunAsync(CancellationToken.None));
 
         if (options.Enabled)
         {

@@ -7,7 +7,8 @@ namespace MentorCloud.Infrastructure.Webhooks;
 
 /// <summary>
 /// Inserts a notification on its own; the school's unique index on the key decides between two writers, and the loser
-/// is told "already there" rather than failing.
+/// is told "already there" rather than failing. Other rows the caller added to the unit (the reminder job's outbox
+/// message) are saved with the notification; the caller drops them when it is told "already there".
 /// </summary>
 public sealed class NotificationStore(ApplicationDbContext db) : INotificationStore
 {

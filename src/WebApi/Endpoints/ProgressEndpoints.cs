@@ -1,6 +1,7 @@
 using Mediator;
 using MentorCloud.Application.Progress;
 using MentorCloud.Application.Progress.Queries;
+using MentorCloud.Application.Reminders;
 
 namespace MentorCloud.WebApi.Endpoints;
 
@@ -26,6 +27,12 @@ public static class ProgressEndpoints
             .WithSummary("The school's live figures for a semester (school admin): coverage, mentor load, three-ones completion, " +
                          "parent-contact modes, monthly-report rate, priority care and evaluations (R13); counts only, no personal data")
             .Produces<SchoolStatisticsDto>();
+        school.MapGet("/reminders/preview", (ISender sender, CancellationToken ct, DateOnly? asOf = null) =>
+                sender.Send(new GetReminderPreviewQuery(asOf), ct))
+            .WithTags("Progress")
+            .WithSummary("The reminders the daily reminder job sends on a day, asOf=yyyy-MM-dd (school admin, R12): recipient, milestone " +
+                         "(daysBeforeEnd:N or monthlyReport:yyyy-MM) and each student's gaps")
+            .Produces<ReminderPlanDto>();
         return school;
     }
 }

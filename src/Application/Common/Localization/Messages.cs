@@ -85,4 +85,7 @@ public static class Messages
         "The address resolves to a private, loopback or link-local address, which cannot receive webhooks.");
     public static string NewMenteeTitle => T("你的受导学生有变动", "A change among your mentees");
     public static string NewMenteeBody => T("有学生被分配给你作为导师,请查看导师团名单。", "A student was assigned to you as mentor; see the mentor group.");
+    public static string DeadlineReminderTitle(int daysLeft) => T($"距学期结束还有 {daysLeft} 天:受导学生“三个一”尚未完成",
+        daysLeft == 1 ? "1 day to the end of the semester: mentees' three ones are incomplete" : $"{daysLeft} days to the end of the semester: mentees' three ones are incomplete");
+    public static string MonthlyReportReminderTitle(DateOnly month) => T($"请提交 {month:yyyy年M月} 的月度汇报", $"Please hand in your monthly report for {month:yyyy-MM}");
 }
