@@ -233,7 +233,7 @@ public class ProgressBenchmarks
                 await FlushAsync();
             }
 
-            for (var m = GuidanceProgress.MonthOf(semester.StartsOn); m <= today; m = m.AddMonths(1))
+            for (var m = MonthlyReport.MonthOf(semester.StartsOn); m <= today; m = m.AddMonths(1))
             {
                 foreach (var student in students.Where((_, i) => random.Next(10) != 0))
                     db.Add(MonthlyReport.Submit(student.Id, m, "这个月按计划完成了作业。", [semester], null, ReportSubmitterRole.Student, today, now));

@@ -1,5 +1,6 @@
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.MentorGroups;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.MentorGroups;
@@ -60,10 +61,8 @@ public sealed class ActivityAccess(IApplicationDbContext db, ICurrentUser user, 
         if (ids.FirstOrDefault(id => reached.All(s => s.Id != id)) is var missing && missing != Guid.Empty)
             throw new NotFoundException(nameof(Student), missing);
 
-        var pairs = await (from a in db.MentorAssignments
-                           join g in db.MentorGroups on a.GroupId equals g.Id
-                           where a.SemesterId == semesterId && a.EndedAt == null && g.Phase == MentorGroupPhase.Published && ids.Contains(a.StudentId)
-                           select new { a.StudentId, a.MentorId }).ToListAsync(cancellationToken);
+        var pairs = await db.PublishedPairsOf(semesterId).Where(a => ids.Contains(a.StudentId))
+            .Select(a => new { a.StudentId, a.MentorId }).ToListAsync(cancellationToken);
         var classIds = reached.Select(s => s.ClassId).Distinct().ToList();
         var headed = await db.Classes.Where(c => classIds.Contains(c.Id) && c.HeadTeacherId == teacherId).Select(c => c.Id).ToListAsync(cancellationToken);
         return new RecordingRights(

@@ -3,6 +3,7 @@ using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Reports;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 
@@ -85,9 +86,9 @@ public static class GuidanceProgress
     /// </summary>
     public static DateOnly LastMonthDue(Semester semester, DateOnly today, int reminderDay)
     {
-        var endMonth = MonthOf(semester.EndsOn);
+        var endMonth = MonthlyReport.MonthOf(semester.EndsOn);
         if (today > semester.EndsOn) return endMonth;
-        var current = MonthOf(today);
+        var current = MonthlyReport.MonthOf(today);
         var due = today.Day >= reminderDay ? current : current.AddMonths(-1);
         return due > endMonth ? endMonth : due;
     }
@@ -96,12 +97,10 @@ public static class GuidanceProgress
     public static int ReportsDue(Semester semester, DateOnly today, PolicySettings policy)
     {
         if (!policy.MonthlyReportRequired) return 0;
-        var first = MonthOf(semester.StartsOn);
+        var first = MonthlyReport.MonthOf(semester.StartsOn);
         var last = LastMonthDue(semester, today, policy.MonthlyReportReminderDay);
         return last < first ? 0 : (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
     }
-
-    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     /// <summary>The progress the counts make under the policy, with what is missing in words (the caller's language).</summary>
     public static StudentProgressDto Of(ProgressRow counts, Guid semesterId, int reportsDue, PolicySettings policy)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.MentorGroups;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
@@ -66,10 +67,7 @@ public sealed class ReminderPlanner(IApplicationDbContext db, PolicyReader polic
         var daysLeft = semester.EndsOn.DayNumber - asOf.DayNumber;
         if (policy.ReminderDaysBeforeEnd.Contains(daysLeft))
         {
-            var current = from a in db.MentorAssignments
-                          join g in db.MentorGroups on a.GroupId equals g.Id
-                          where a.SemesterId == semester.Id && a.EndedAt == null && g.Phase == MentorGroupPhase.Published
-                          select new { a.MentorId, a.StudentId };
+            var current = db.PublishedPairsOf(semester.Id).Select(a => new { a.MentorId, a.StudentId });
             var pairs = await current.Distinct().ToListAsync(cancellationToken);
             var menteeIds = current.Select(p => p.StudentId);
             var progress = (await db.ProgressRowsAsync(db.Students.Where(s => menteeIds.Contains(s.Id)), semester.Id, lastMonthDue, cancellationToken))
@@ -90,7 +88,7 @@ public sealed class ReminderPlanner(IApplicationDbContext db, PolicyReader polic
 
         if (policy.MonthlyReportRequired && asOf.Day == policy.MonthlyReportReminderDay)
         {
-            var month = GuidanceProgress.MonthOf(asOf);
+            var month = Domain.Reports.MonthlyReport.MonthOf(asOf);
             var missing = db.Students.Where(s => s.IsActive
                 && !db.MonthlyReports.Any(r => r.StudentId == s.Id && r.SemesterId == semester.Id && r.Month == month));
             var rows = await db.ProgressRowsAsync(missing, semester.Id, lastMonthDue, cancellationToken);

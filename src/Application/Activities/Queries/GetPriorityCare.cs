@@ -3,6 +3,7 @@ using Mediator;
 using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.MentorGroups;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Semesters;
@@ -64,10 +65,9 @@ public sealed class GetPriorityCareHandler(IApplicationDbContext db, AccessPolic
             .Select(s => new { s.Id, s.Name, s.StudentNo, s.ClassId, s.AttentionFlags }).ToListAsync(cancellationToken);
         var ids = flagged.Select(s => s.Id).ToList();
 
-        var mentors = await (from a in db.MentorAssignments
-                             join g in db.MentorGroups on a.GroupId equals g.Id
+        var mentors = await (from a in db.PublishedPairsOf(semester.Id)
                              join t in db.Teachers on a.MentorId equals t.Id
-                             where a.SemesterId == semester.Id && a.EndedAt == null && g.Phase == MentorGroupPhase.Published && ids.Contains(a.StudentId)
+                             where ids.Contains(a.StudentId)
                              orderby t.EmployeeNo
                              select new { a.StudentId, t.Id, t.Name }).ToListAsync(cancellationToken);
 

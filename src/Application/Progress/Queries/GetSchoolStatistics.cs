@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.MentorGroups;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Policies;
@@ -61,10 +62,7 @@ public sealed class GetSchoolStatisticsHandler(IApplicationDbContext db, PolicyR
         var rows = await db.ProgressRowsAsync(active, semester.Id, GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay), cancellationToken);
         var teachers = await db.Teachers.CountAsync(t => t.IsActive, cancellationToken);
 
-        var pairs = from a in db.MentorAssignments
-                    join g in db.MentorGroups on a.GroupId equals g.Id
-                    where a.SemesterId == semester.Id && a.EndedAt == null && g.Phase == MentorGroupPhase.Published && active.Any(s => s.Id == a.StudentId)
-                    select a;
+        var pairs = db.PublishedPairsOf(semester.Id).Where(a => active.Any(s => s.Id == a.StudentId));
         var loads = await pairs.GroupBy(a => a.MentorId).Select(g => g.Count()).ToListAsync(cancellationToken);
         var covered = await pairs.Select(a => a.StudentId).Distinct().CountAsync(cancellationToken);
 

@@ -3,6 +3,7 @@ using Mediator;
 using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.MentorGroups;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Policies;
@@ -76,10 +77,7 @@ public sealed class GetMentorProgressHandler(IApplicationDbContext db, AccessPol
 
         var semester = await db.Semesters.ChosenOrInForceAsync(query.SemesterId, today, cancellationToken);
         var policy = await policies.EffectiveSettingsAsync(cancellationToken);
-        var mentees = from a in db.MentorAssignments
-                      join g in db.MentorGroups on a.GroupId equals g.Id
-                      where a.SemesterId == semester.Id && a.MentorId == query.TeacherId && a.EndedAt == null && g.Phase == MentorGroupPhase.Published
-                      select a.StudentId;
+        var mentees = db.PublishedPairsOf(semester.Id).Where(a => a.MentorId == query.TeacherId).Select(a => a.StudentId);
         var rows = await db.ProgressRowsAsync(students.Where(s => mentees.Contains(s.Id)), semester.Id,
             GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay), cancellationToken);
 
