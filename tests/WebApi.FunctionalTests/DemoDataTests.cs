@@ -85,6 +85,21 @@ public abstract class DemoDataTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         figures.GetProperty("coverage").GetDecimal().ShouldBe(100m);
         figures.GetProperty("threeOnes").GetProperty("talks").GetDecimal().ShouldBeInRange(1m, 99.9m);
         figures.GetProperty("priorityCare").GetProperty("students").GetInt32().ShouldBeGreaterThan(0);
+
+        // The reminder job, run for the semester's past days, left the mentors' reminders and the head teachers' escalations
+        // 7 days after them (the demo policy gains a reminder day ten days back when the semester is old enough).
+        if (startsOn.AddDays(10) <= today)
+        {
+            static List<JsonElement> Items(JsonElement page) => [.. page.GetProperty("items").EnumerateArray()];
+            var mentorNotes = Items(await (await mentor.GetAsync("/api/v1/me/notifications?pageSize=100", Ct)).ShouldBeJson(HttpStatusCode.OK));
+            mentorNotes.ShouldContain(n => n.GetProperty("kind").GetString() == "reminder.semesterDeadline");
+            var headNotes = Items(await (await head.GetAsync("/api/v1/me/notifications?pageSize=100", Ct)).ShouldBeJson(HttpStatusCode.OK));
+            static string Milestone(JsonElement n) => JsonDocument.Parse(n.GetProperty("payload").GetString()!).RootElement.GetProperty("milestone").GetString()!;
+            var escalation = headNotes.Last(n => n.GetProperty("kind").GetString() == "reminder.escalation" && Milestone(n).StartsWith("escalation:daysBeforeEnd:", StringComparison.Ordinal));
+            var reminder = headNotes.Single(n => n.GetProperty("kind").GetString() == "reminder.semesterDeadline" && "escalation:" + Milestone(n) == Milestone(escalation));
+            (escalation.GetProperty("createdAt").GetDateTimeOffset() - reminder.GetProperty("createdAt").GetDateTimeOffset()).ShouldBe(TimeSpan.FromDays(7));
+            escalation.GetProperty("body").GetString().ShouldNotBeNullOrEmpty();
+        }
     }
 }
 

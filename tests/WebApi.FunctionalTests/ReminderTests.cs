@@ -118,13 +118,16 @@ public abstract class ReminderTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
             student.GetProperty("studentId").GetGuid().ShouldBe(s.Students[1].Id);
             student.GetProperty("name").GetString().ShouldBe("学生2");
             student.GetProperty("gaps").GetArrayLength().ShouldBeGreaterThanOrEqualTo(3);
-            // A milestone that falls on the 25th also reminds every student of the month's report (student 0 has not written ahead).
+            // A milestone that falls on the 25th also reminds every student of the month's report (student 0 has not written ahead);
+            // the 7-day milestone is also 7 days after the 14-day reminder, which is escalated to the head teacher.
             var monthly = day.Day == 25 ? 4 : 0;
-            preview.GetProperty("items").GetArrayLength().ShouldBe(1 + monthly);
+            var escalated = days == 7 ? 1 : 0;
+            preview.GetProperty("items").GetArrayLength().ShouldBe(1 + monthly + escalated);
+            preview.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("role").GetString() == "headTeacher").ShouldBe(escalated);
 
-            (await RunJobAsync(s, day)).ShouldBe(1 + monthly);
+            (await RunJobAsync(s, day)).ShouldBe(1 + monthly + escalated);
             (await RunJobAsync(s, day)).ShouldBe(0);
-            expected += 1 + monthly;
+            expected += 1 + monthly + escalated;
 
             var (stored, messages) = await StoredAsync(s);
             stored.Count.ShouldBe(expected);

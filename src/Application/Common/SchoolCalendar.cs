@@ -5,7 +5,10 @@ public static class SchoolCalendar
 {
     private static readonly TimeZoneInfo Zone = FindZone();
 
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    public static DateOnly Today(this TimeProvider clock) => DayOf(clock.GetUtcNow());
+
+    /// <summary>The school day an instant falls on.</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
 
     private static TimeZoneInfo FindZone()
     {

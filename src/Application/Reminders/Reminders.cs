@@ -13,14 +13,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Reminders;
 
-/// <summary>One student a reminder is about, with what is missing in words.</summary>
-public sealed record ReminderStudentDto(Guid StudentId, string Name, IReadOnlyList<string> Gaps);
+/// <summary>
+/// One student a reminder is about, with what is missing in words. An escalation also names the student's class and the
+/// mentors who were reminded of the student (null in a mentor's or student's own reminder).
+/// </summary>
+public sealed record ReminderStudentDto(Guid StudentId, string Name, IReadOnlyList<string> Gaps, Guid? ClassId = null, string? ClassName = null,
+    IReadOnlyList<ReminderMentorDto>? Mentors = null);
+
+/// <summary>A mentor named in an escalation: the teacher and their name.</summary>
+public sealed record ReminderMentorDto(Guid TeacherId, string Name);
 
 /// <summary>
-/// One reminder of a day (R12): its recipient (the user account, with the mentor's or student's name and the role it is
-/// sent in), the milestone (<c>daysBeforeEnd:14</c>, <c>monthlyReport:2026-11</c>) and the students with their gaps.
+/// One reminder of a day (R12): its recipient (the user account, with the person's name and the role it is sent in:
+/// <c>mentor</c>, <c>student</c>, or for an escalation <c>headTeacher</c> / <c>schoolAdmin</c>), the milestone
+/// (<c>daysBeforeEnd:14</c>, <c>monthlyReport:2026-11</c>, <c>escalation:daysBeforeEnd:14</c>, <c>escalation:semesterEnd</c>)
+/// and the students with their gaps. <c>TeacherId</c> is the recipient's teacher record when the recipient is a teacher.
 /// </summary>
-public sealed record ReminderDto(Guid RecipientId, string Name, string Role, string Milestone, IReadOnlyList<ReminderStudentDto> Students);
+public sealed record ReminderDto(Guid RecipientId, string Name, string Role, string Milestone, IReadOnlyList<ReminderStudentDto> Students, Guid? TeacherId = null);
 
 /// <summary>The reminders due on a day in the semester in force then (none when no semester is).</summary>
 public sealed record ReminderPlanDto(DateOnly AsOf, Guid? SemesterId, IReadOnlyList<ReminderDto> Items);
@@ -29,7 +38,27 @@ public static class ReminderRoles
 {
     public const string Mentor = "mentor";
     public const string Student = "student";
+    public const string HeadTeacher = "headTeacher";
+    public const string SchoolAdmin = "schoolAdmin";
 }
+
+/// <summary>The notification kinds reminders are stored with.</summary>
+public static class ReminderKinds
+{
+    public const string SemesterDeadline = "reminder.semesterDeadline";
+    public const string MonthlyReport = "reminder.monthlyReport";
+    public const string Escalation = "reminder.escalation";
+
+    public static string Of(string role) => role switch
+    {
+        ReminderRoles.Mentor => SemesterDeadline,
+        ReminderRoles.Student => MonthlyReport,
+        _ => Escalation,
+    };
+}
+
+/// <summary>A school admin's active account and display name.</summary>
+public sealed record AccountName(Guid UserId, string Name);
 
 /// <summary>User accounts of the school's teachers and students: the people reminders go to.</summary>
 public interface IAccountDirectory
@@ -39,6 +68,9 @@ public interface IAccountDirectory
 
     /// <summary>The active account of each of <paramref name="studentIds"/> in the current school that has one, by student id.</summary>
     Task<IReadOnlyDictionary<Guid, Guid>> StudentAccountsAsync(IReadOnlyCollection<Guid> studentIds, CancellationToken cancellationToken);
+
+    /// <summary>The active accounts of the current school with the school-admin role.</summary>
+    Task<IReadOnlyList<AccountName>> SchoolAdminsAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -47,13 +79,17 @@ public interface IAccountDirectory
 /// whose three ones are incomplete get one reminder listing those mentees' gaps; on <c>monthlyReportReminderDay</c>, when
 /// monthly reports are required, each active student without the month's report gets one. Set-based: the progress
 /// counts take the few statements of <see cref="GuidanceProgress"/> whatever the number of students, and the accounts
-/// one query per role. Mentors and students without an active user account get none.
+/// one query per role. Mentors and students without an active user account get none. The same plan carries the day's
+/// escalations (<see cref="Escalations"/>), which rest on the reminders already stored.
 /// </summary>
-public sealed class ReminderPlanner(IApplicationDbContext db, PolicyReader policies, IAccountDirectory accounts)
+public sealed partial class ReminderPlanner(IApplicationDbContext db, PolicyReader policies, IAccountDirectory accounts)
 {
     public static string DaysBeforeEnd(int days) => $"daysBeforeEnd:{days}";
 
     public static string MonthlyReport(DateOnly month) => $"monthlyReport:{month:yyyy-MM}";
+
+    /// <summary>The notification's unique key: (school, semester, milestone, recipient), the school being the row's tenant.</summary>
+    public static string UniqueKey(Guid semesterId, string milestone, Guid recipientId) => $"reminder:{semesterId:N}:{milestone}:{recipientId:N}";
 
     public async Task<ReminderPlanDto> PlanAsync(DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -82,7 +118,7 @@ public sealed class ReminderPlanner(IApplicationDbContext db, PolicyReader polic
             {
                 var students = mentor.Select(p => progress[p.StudentId]).OrderBy(p => p.Row.StudentNo)
                     .Select(p => new ReminderStudentDto(p.Row.StudentId, p.Row.Name, p.Progress.Gaps)).ToList();
-                items.Add(new ReminderDto(mentorAccounts[mentor.Key], mentorNames.GetValueOrDefault(mentor.Key, ""), ReminderRoles.Mentor, milestone, students));
+                items.Add(new ReminderDto(mentorAccounts[mentor.Key], mentorNames.GetValueOrDefault(mentor.Key, ""), ReminderRoles.Mentor, milestone, students, mentor.Key));
             }
         }
 
@@ -102,6 +138,8 @@ public sealed class ReminderPlanner(IApplicationDbContext db, PolicyReader polic
                     [new ReminderStudentDto(row.StudentId, row.Name, [gap])]));
             }
         }
+
+        items.AddRange(await EscalationsAsync(semester, asOf, policy, cancellationToken));
 
         return new ReminderPlanDto(asOf, semester.Id, [.. items.OrderBy(i => i.Milestone, StringComparer.Ordinal).ThenBy(i => i.Role, StringComparer.Ordinal)
             .ThenBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.RecipientId)]);

@@ -1,3 +1,4 @@
+using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Reminders;
 using MentorCloud.Infrastructure.Persistence;
@@ -26,5 +27,13 @@ public sealed class AccountDirectory(CatalogDbContext catalog, ITenantContext te
             .Where(u => u.IsActive && u.SchoolCode == school && u.StudentId != null && ids.Contains(u.StudentId.Value))
             .OrderBy(u => u.CreatedAt).Select(u => new { StudentId = u.StudentId!.Value, u.Id }).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.StudentId).ToDictionary(g => g.Key, g => g.First().Id);
+    }
+
+    public async Task<IReadOnlyList<AccountName>> SchoolAdminsAsync(CancellationToken cancellationToken)
+    {
+        if (tenant.Current?.Identifier is not { } school) return [];
+        return await catalog.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.SchoolCode == school && u.Roles.Contains(Roles.SchoolAdmin))
+            .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Select(u => new AccountName(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
     }
 }

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using MentorCloud.Application.Common;
-using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Notifications;
-using MentorCloud.Application.Progress;
 using MentorCloud.Application.Reminders;
 using MentorCloud.Domain.Notifications;
 using MentorCloud.Infrastructure.Events;
@@ -18,15 +15,17 @@ namespace MentorCloud.Infrastructure.Jobs;
 public sealed class ReminderFanOutJob(SchoolFanOut fanOut) : SchoolFanOutJob<ReminderJob>(fanOut);
 
 /// <summary>
-/// Stores the reminders <see cref="ReminderPlanner"/> finds due on the school's today (R12) as notifications, each with
-/// the unique key (semester, milestone, recipient) so a rerun or a second job server stores it once; a reminder stored
-/// now also writes a <c>reminder.created</c> outbox message (ids only), in the same transaction, for the webhooks.
+/// Stores the reminders and escalations <see cref="ReminderPlanner"/> finds due on the school's today (R12) as
+/// notifications, each with the unique key (semester, milestone, recipient) so a rerun or a second job server stores it
+/// once; a reminder or escalation stored now also writes a <c>reminder.created</c> outbox message (ids only), in the same
+/// transaction, for the webhooks.
 /// </summary>
 public sealed class ReminderJob(ApplicationDbContext db, ReminderPlanner planner, INotificationStore notifications, ITenantContext tenant, TimeProvider clock,
     ILogger<ReminderJob> logger) : ISchoolJob
 {
-    public const string Kind = "reminder.semesterDeadline";
-    public const string MonthlyReportKind = "reminder.monthlyReport";
+    public const string Kind = ReminderKinds.SemesterDeadline;
+    public const string MonthlyReportKind = ReminderKinds.MonthlyReport;
+    public const string EscalationKind = ReminderKinds.Escalation;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task RunAsync(SchoolJob school, CancellationToken cancellationToken) => await SendAsync(school, cancellationToken);
@@ -41,14 +40,9 @@ public sealed class ReminderJob(ApplicationDbContext db, ReminderPlanner planner
         var stored = 0;
         foreach (var reminder in plan.Items)
         {
-            var monthly = reminder.Role == ReminderRoles.Student;
-            var title = monthly
-                ? Messages.MonthlyReportReminderTitle(DateOnly.ParseExact(reminder.Milestone["monthlyReport:".Length..] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture))
-                : Messages.DeadlineReminderTitle(int.Parse(reminder.Milestone["daysBeforeEnd:".Length..], CultureInfo.InvariantCulture));
-            var body = string.Join("\n", reminder.Students.Select(s => $"{s.Name}: {string.Join("; ", s.Gaps)}"));
-            var payload = JsonSerializer.Serialize(new { semesterId, milestone = reminder.Milestone, studentIds = reminder.Students.Select(s => s.StudentId) }, Json);
-            var notification = new Notification(reminder.RecipientId, monthly ? MonthlyReportKind : Kind, title, body, payload, now,
-                $"reminder:{semesterId:N}:{reminder.Milestone}:{reminder.RecipientId:N}");
+            var payload = JsonSerializer.Serialize(Payload(semesterId, reminder), Json);
+            var notification = new Notification(reminder.RecipientId, ReminderKinds.Of(reminder.Role), ReminderTexts.Title(reminder), ReminderTexts.Body(reminder),
+                payload, now, ReminderPlanner.UniqueKey(semesterId, reminder.Milestone, reminder.RecipientId));
             var message = OutboxWriter.ReminderCreated(notification.Id, reminder.RecipientId, reminder.Milestone, now);
             // Saved with the notification when it is new; dropped when the key is taken.
             db.OutboxMessages.Add(message);
@@ -57,5 +51,16 @@ public sealed class ReminderJob(ApplicationDbContext db, ReminderPlanner planner
         }
         if (stored > 0) logger.LogInformation("Reminders: {Count} stored in school {School} for {Day}", stored, school.School, plan.AsOf);
         return stored;
+    }
+
+    /// <summary>Ids for clients: a mentor's reminder names the mentor (escalations find the reminded mentor by it), an escalation the mentors.</summary>
+    private static Dictionary<string, object> Payload(Guid semesterId, ReminderDto reminder)
+    {
+        var payload = new Dictionary<string, object> { ["semesterId"] = semesterId, ["milestone"] = reminder.Milestone };
+        if (reminder.Role == ReminderRoles.Mentor && reminder.TeacherId is { } mentorId) payload["mentorId"] = mentorId;
+        payload["studentIds"] = reminder.Students.Select(s => s.StudentId).Distinct().ToList();
+        if (reminder.Role is ReminderRoles.HeadTeacher or ReminderRoles.SchoolAdmin)
+            payload["mentorIds"] = reminder.Students.SelectMany(s => s.Mentors ?? []).Select(m => m.TeacherId).Distinct().ToList();
+        return payload;
     }
 }

@@ -16,6 +16,8 @@ using MentorCloud.Domain.Schools;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
+using MentorCloud.Application.Reminders;
+using MentorCloud.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,8 +26,8 @@ namespace MentorCloud.Infrastructure.Persistence;
 
 /// <summary>
 /// A demo district and school with a current semester, 4 classes, 12 teachers and 120 students, a published mentor
-/// group per class, guardians' consent for most students and a few filled archives, so a fresh <c>dotnet run</c> has a
-/// living school to explore. Runs once; the logins are printed at every start.
+/// group per class, guardians' consent for most students, a few filled archives, a semester of guidance with gaps and the
+/// reminders and escalations those gaps called for, so a fresh <c>dotnet run</c> has a living school to explore. Runs once; the logins are printed at every start.
 /// </summary>
 public sealed class DemoSeeder(
     CatalogDbContext catalog, IIdentityService identity, ITenantProvisioner provisioner, ITenantScopeFactory tenantScopes,
@@ -54,8 +56,9 @@ public sealed class DemoSeeder(
             identity.CreateUser(new NewUser(SchoolAdmin, Password, "示范校管理员", [Roles.SchoolAdmin], DistrictCode: DistrictCode, SchoolCode: SchoolCode));
             var tenant = TenantInfo.For(school, district);
             await provisioner.ProvisionAsync(tenant, cancellationToken);
-            await SeedSchoolAsync(tenant, cancellationToken);
+            var semester = await SeedSchoolAsync(tenant, cancellationToken);
             await catalog.SaveChangesAsync(cancellationToken);
+            await SendPastRemindersAsync(tenant, semester, cancellationToken);
         }
 
         logger.LogWarning(
@@ -64,7 +67,7 @@ public sealed class DemoSeeder(
             DistrictCode, DistrictAdmin, SchoolCode, SchoolAdmin, Password);
     }
 
-    private async Task SeedSchoolAsync(TenantInfo tenant, CancellationToken cancellationToken)
+    private async Task<DateRange> SeedSchoolAsync(TenantInfo tenant, CancellationToken cancellationToken)
     {
         await using var scope = tenantScopes.CreateScope(tenant);
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
@@ -103,12 +106,56 @@ public sealed class DemoSeeder(
                 identity.CreateUser(new NewUser($"demo-s{n:000}", Password, name, [Roles.Student], DistrictCode, SchoolCode, StudentId: student.Id));
         }
 
-        var settings = (await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstAsync(cancellationToken)).Settings;
+        var policy = await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstAsync(cancellationToken);
+        var settings = policy.Settings;
+        if (ReminderDayTenDaysBack(semester.Dates, settings, today) is { } days)
+            db.SchoolPolicies.Add(policy.Revise(settings with { ReminderDaysBeforeEnd = days }, PolicyLimits.None, now, null));
         var mentorsOf = PublishMentorGroups(db, semester, classes, teachers, students, settings, now);
         OpenArchives(scope.ServiceProvider.GetRequiredService<ArchiveContents>(), db, semester, students, mentorsOf, accounts, now);
         HandInReportsAndEvaluations(db, semester, students, mentorsOf, today, now);
         RecordActivities(db, semester, classes, students, mentorsOf, today, now);
         await db.SaveChangesAsync(cancellationToken);
+        return semester.Dates;
+    }
+
+    /// <summary>
+    /// The policy's reminder days plus one that fell ten days ago, when none of them lies seven days back yet (early in the
+    /// semester the default 30, 14, 7 and 1 days before the end are all to come): so the demo shows a reminder and its
+    /// escalation. Null when the policy already has such a day or the semester is younger than ten days.
+    /// </summary>
+    private static List<int>? ReminderDayTenDaysBack(DateRange semester, PolicySettings settings, DateOnly today)
+    {
+        if (settings.ReminderDaysBeforeEnd.Any(d => semester.End.AddDays(-d + Escalations.DaysAfterReminder) <= today) || today.AddDays(-10) < semester.Start)
+            return null;
+        var days = semester.End.DayNumber - today.AddDays(-10).DayNumber;
+        return days > SchoolPolicyBounds.MaxReminderDaysBeforeEnd ? null
+            : [.. settings.ReminderDaysBeforeEnd.Append(days).Distinct().OrderDescending().Take(SchoolPolicyBounds.MaxReminders)];
+    }
+
+    /// <summary>
+    /// The reminders and escalations of the semester's days so far, stored by the reminder job itself run for each day at
+    /// 07:00 (the recurring job's time), so the demo users find them among their notifications as they would have come.
+    /// The gaps are those of the seeded activities, all known from the first day.
+    /// </summary>
+    private async Task SendPastRemindersAsync(TenantInfo tenant, DateRange semester, CancellationToken cancellationToken)
+    {
+        await using var scope = tenantScopes.CreateScope(tenant);
+        var now = clock.GetUtcNow();
+        var school = new SchoolJob(tenant.Id, tenant.Identifier);
+        var stored = 0;
+        for (var day = semester.Start; day <= clock.Today() && day <= semester.End; day = day.AddDays(1))
+        {
+            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.FromHours(8));
+            var job = ActivatorUtilities.CreateInstance<ReminderJob>(scope.ServiceProvider, (TimeProvider)new FixedClock(at < now ? at : now));
+            stored += await job.SendAsync(school, cancellationToken);
+        }
+        logger.LogInformation("Demo data: {Count} reminders and escalations of the semester's past days stored", stored);
+    }
+
+    /// <summary>A clock standing still at one instant: the reminder job run for a past day.</summary>
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at.ToUniversalTime();
     }
 
     /// <summary>Each class's group: its head teacher and two subject teachers, ten students each, published.</summary>

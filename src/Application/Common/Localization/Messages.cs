@@ -87,5 +87,13 @@ public static class Messages
     public static string NewMenteeBody => T("有学生被分配给你作为导师,请查看导师团名单。", "A student was assigned to you as mentor; see the mentor group.");
     public static string DeadlineReminderTitle(int daysLeft) => T($"距学期结束还有 {daysLeft} 天:受导学生“三个一”尚未完成",
         daysLeft == 1 ? "1 day to the end of the semester: mentees' three ones are incomplete" : $"{daysLeft} days to the end of the semester: mentees' three ones are incomplete");
+    public static string HeadTeacherEscalationTitle(int days) => T($"提醒已过 {days} 天:班上学生的“三个一”仍未完成",
+        $"{days} days after the reminder: students of your class still have incomplete three ones");
+    public static string SchoolAdminEscalationTitle(int daysLeft) => T($"距学期结束还有 {daysLeft} 天:仍有学生的“三个一”未完成",
+        $"{daysLeft} days to the end of the semester: students' three ones are still incomplete");
+    public static string EscalatedStudentLine(string student, string className, string mentors, string gaps) =>
+        T($"{student}({className},导师 {mentors}):{gaps}", $"{student} ({className}, mentor {mentors}): {gaps}");
+    public static string EscalationSummaryLine(string className, string mentor, int count, string students) =>
+        T($"{className} · 导师 {mentor}:{count} 名学生({students})", count == 1 ? $"{className} · mentor {mentor}: 1 student ({students})" : $"{className} · mentor {mentor}: {count} students ({students})");
     public static string MonthlyReportReminderTitle(DateOnly month) => T($"请提交 {month:yyyy年M月} 的月度汇报", $"Please hand in your monthly report for {month:yyyy-MM}");
 }
