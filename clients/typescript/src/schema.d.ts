@@ -1041,7 +1041,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The reminders the daily reminder job sends on a day, asOf=yyyy-MM-dd (school admin, R12): recipient, milestone (daysBeforeEnd:N or monthlyReport:yyyy-MM) and each student's gaps */
+        /** The reminders and escalations the daily reminder job sends on a day, asOf=yyyy-MM-dd (school admin, R12): recipient (role mentor, student, headTeacher or schoolAdmin), milestone (daysBeforeEnd:N, monthlyReport:yyyy-MM, escalation:daysBeforeEnd:N or escalation:semesterEnd) and each student's gaps */
         get: operations["getRemindersPreview"];
         put?: never;
         post?: never;
@@ -2280,6 +2280,13 @@ export interface components {
             role: string;
             milestone: string;
             students: components["schemas"]["ReminderStudentDto"][];
+            /** Format: uuid */
+            teacherId?: null | string;
+        };
+        ReminderMentorDto: {
+            /** Format: uuid */
+            teacherId: string;
+            name: string;
         };
         ReminderPlanDto: {
             /** Format: date */
@@ -2293,6 +2300,10 @@ export interface components {
             studentId: string;
             name: string;
             gaps: string[];
+            /** Format: uuid */
+            classId?: null | string;
+            className?: null | string;
+            mentors?: null | components["schemas"]["ReminderMentorDto"][];
         };
         /** @enum {string} */
         ReportSubmitterRole: "student" | "guardian";
