@@ -363,12 +363,12 @@ public sealed class JobFailoverTests
                 ["Demo__Seed"] = "false",
                 ["Serilog__MinimumLevel__Default"] = "Warning",
                 ["Jobs__Enabled"] = "true",
-                ["Jobs__WorkerCount"] = "2",
+                ["Jobs__WorkerCount"] = "4",
                 // A killed server's jobs go to the other one within seconds: invisible for 3 s, idle servers poll twice a second.
                 ["Jobs__InvisibilityTimeout"] = "00:00:03",
                 ["Jobs__QueuePollInterval"] = "00:00:00.500",
                 // Each school's job spends most of its time between two reminders, where the kill lands.
-                ["Jobs__DrillPause"] = "00:00:00.400",
+                ["Jobs__DrillPause"] = "00:00:01",
                 ["Jobs__Recurring__outbox-dispatch__Cron"] = "-",
                 ["Jobs__Recurring__retention__Cron"] = "-",
             };
