@@ -77,12 +77,21 @@ public sealed class JobFailoverTests
             // Today's reminders, as the recurring job would start them at 07:00: the fan-out enqueues one job per school.
             factory.Services.GetRequiredService<IRecurringJobManager>().Trigger("reminders");
 
-            // The victim is killed while it has a school half done: one of its mentors reminded, the other not yet.
-            await UntilAsync(async () =>
+            // The victim is killed while it has a school half done: one of its mentors reminded, the other not yet. Seen so,
+            // it is stopped (SIGSTOP) and looked at again, so what the test sees is the state the kill leaves, however slow the machine.
+            async Task<bool> VictimInTheMiddleAsync()
             {
                 var stored = await CountsAsync(connectionString);
                 var halfDone = VictimSchools(monitoring, victim).Any(id => stored.GetValueOrDefault(id) is var n && n > 0 && n < perSchool[id]);
                 return halfDone && perSchool.Any(s => stored.GetValueOrDefault(s.Key) == s.Value) && perSchool.Keys.Any(id => !stored.ContainsKey(id));
+            }
+            await UntilAsync(async () =>
+            {
+                if (!await VictimInTheMiddleAsync()) return false;
+                if (!await victim.SignalAsync("STOP")) return true;
+                if (await VictimInTheMiddleAsync()) return true;
+                await victim.SignalAsync("CONT");
+                return false;
             }, TimeSpan.FromSeconds(90), "the victim to be in the middle of a school", servers);
             await victim.KillAsync();
             var killedAt = clock.Elapsed;
@@ -378,6 +387,8 @@ public sealed class JobFailoverTests
             process.OutputDataReceived += (_, e) => server.Append(e.Data);
             process.ErrorDataReceived += (_, e) => server.Append(e.Data);
             process.Start();
+            // Should the test run itself be stopped, no job server outlives it.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.KillQuietly();
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             return server;
@@ -393,6 +404,33 @@ public sealed class JobFailoverTests
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        /// <summary>Sends a signal (<c>STOP</c>, <c>CONT</c>) with <c>kill</c>; false where there is no such command.</summary>
+        public async Task<bool> SignalAsync(string signal)
+        {
+            try
+            {
+                using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+                await kill.WaitForExitAsync(CancellationToken.None);
+                return kill.ExitCode == 0;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return false;
+            }
+        }
+
+        private void KillQuietly()
+        {
+            try
+            {
+                if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Already gone or disposed.
+            }
         }
 
         public async ValueTask DisposeAsync()
