@@ -187,6 +187,17 @@ public abstract class JobTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where
         rowsOfB.Values.ShouldAllBe(id => remainingOfB.Contains(id));
     }
 
+    [Theory]
+    [InlineData("Jobs:InvisibilityTimeout", "1.00:00:01")]
+    [InlineData("Jobs:QueuePollInterval", "00:10:01")]
+    [InlineData("Jobs:DrillPause", "00:00:11")]
+    public async Task A_job_timing_out_of_range_stops_the_start_and_is_named(string key, string value)
+    {
+        await using var factory = new MentorCloudFactory(App.Factory.Database, App.Factory.Database.NewDatabase(), new Dictionary<string, string?> { [key] = value });
+
+        Should.Throw<Exception>(() => factory.Server).ToString().ShouldContain($"{key} must lie between");
+    }
+
     [Fact]
     public async Task A_job_server_registers_the_recurring_jobs_with_cron_and_time_zone_from_configuration_and_readiness_checks_its_storage()
     {

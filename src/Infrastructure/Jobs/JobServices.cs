@@ -8,7 +8,9 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
+using MentorCloud.Application.Notifications;
 using MentorCloud.Infrastructure.Persistence;
+using MentorCloud.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,10 +34,13 @@ public static class JobServices
             .Validate(o => o.RetryAttempts is >= 0 and <= 20, "Jobs:RetryAttempts must lie between 0 and 20.")
             .Validate(o => o.Storage is "Database" or "InMemory", "Jobs:Storage is Database or InMemory.")
             .Validate(o => TryFindTimeZone(o.TimeZone), "Jobs:TimeZone names no known time zone.")
+            .Validate(o => o.InvisibilityTimeout >= TimeSpan.FromSeconds(1) && o.InvisibilityTimeout <= TimeSpan.FromHours(24), "Jobs:InvisibilityTimeout must lie between 1 second and 24 hours.")
+            .Validate(o => o.QueuePollInterval >= TimeSpan.FromMilliseconds(50) && o.QueuePollInterval <= TimeSpan.FromMinutes(10), "Jobs:QueuePollInterval must lie between 50 ms and 10 minutes.")
+            .Validate(o => o.DrillPause >= TimeSpan.Zero && o.DrillPause <= TimeSpan.FromSeconds(10), "Jobs:DrillPause must lie between 0 and 10 seconds.")
             .ValidateOnStart();
 
         // Registered before AddHangfire, whose own registrations only fill what is missing.
-        services.AddSingleton<JobStorage>(_ => CreateStorage(options.Storage == "InMemory" ? DatabaseProvider.Sqlite : provider, connectionString));
+        services.AddSingleton<JobStorage>(_ => CreateStorage(options.Storage == "InMemory" ? DatabaseProvider.Sqlite : provider, connectionString, options));
         services.AddSingleton<JobActivator, SchoolJobActivator>();
         services.AddSingleton<IJobFilterProvider>(sp =>
         {
@@ -67,6 +72,12 @@ public static class JobServices
         services.AddRetentionPurge<AuditRetention>();
         services.AddRetentionPurge<OutboxRetention>();
         services.AddRetentionPurge<IdempotencyRetention>();
+        if (options.DrillPause > TimeSpan.Zero)
+        {
+            // Failover drills only: every stored notification is followed by a pause, so a drill can stop a server mid-school.
+            services.AddScoped<NotificationStore>();
+            services.AddScoped<INotificationStore>(sp => new PausingNotificationStore(sp.GetRequiredService<NotificationStore>(), options.DrillPause, sp.GetRequiredService<TimeProvider>()));
+        }
         services.AddRecurringJob<OutboxFanOutJob>("outbox-dispatch", "* * * * *", job => job.RunAsync(CancellationToken.None));
         services.AddRecurringJob<RetentionFanOutJob>("retention", "30 3 * * *", job => job.RunAsync(CancellationToken.None));
         services.AddRecurringJob<ReminderFanOutJob>("reminders", "0 7 * * *", job => job.RunAsync(CancellationToken.None));
@@ -89,14 +100,14 @@ public static class JobServices
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string name, string defaultCron, Expression<Func<TJob, Task>> call) =>
         services.AddSingleton(new RecurringJobDefinition(name, defaultCron, (manager, cron, options) => manager.AddOrUpdate(name, call, cron, options)));
 
-    private static JobStorage CreateStorage(DatabaseProvider provider, string connectionString) => provider switch
+    private static JobStorage CreateStorage(DatabaseProvider provider, string connectionString, JobsOptions options) => provider switch
     {
-        DatabaseProvider.PostgreSql => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, PostgreSqlOptions), PostgreSqlOptions),
+        DatabaseProvider.PostgreSql => CreatePostgreSqlStorage(connectionString, options),
         DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions
         {
             SchemaName = "HangFire",
             PrepareSchemaIfNecessary = true,
-            SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+            SlidingInvisibilityTimeout = options.InvisibilityTimeout,
             QueuePollInterval = TimeSpan.Zero,
             UseRecommendedIsolationLevel = true,
             DisableGlobalLocks = true,
@@ -104,14 +115,23 @@ public static class JobServices
         _ => new InMemoryStorage(),
     };
 
-    // Sliding invisibility keeps a long job from being handed to a second server while the first still runs it.
-    private static readonly PostgreSqlStorageOptions PostgreSqlOptions = new()
+    /// <summary>
+    /// Sliding invisibility: a server renews each job it runs every fifth of <see cref="JobsOptions.InvisibilityTimeout"/>, so a
+    /// long job is never handed to a second server while the first still runs it; a job whose server died (no renewal) is
+    /// fetched again by another server once the timeout has passed, at the latest one <see cref="JobsOptions.QueuePollInterval"/> later.
+    /// </summary>
+    public static PostgreSqlStorage CreatePostgreSqlStorage(string connectionString, JobsOptions options)
     {
-        SchemaName = "hangfire",
-        PrepareSchemaIfNecessary = true,
-        UseSlidingInvisibilityTimeout = true,
-        InvisibilityTimeout = TimeSpan.FromMinutes(5),
-    };
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = options.InvisibilityTimeout,
+            QueuePollInterval = options.QueuePollInterval,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+    }
 
     private static bool TryFindTimeZone(string id)
     {

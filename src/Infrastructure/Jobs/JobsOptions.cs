@@ -20,6 +20,19 @@ public sealed class JobsOptions
     /// <summary>Workers of this process's job server; 0 takes Hangfire's default.</summary>
     public int WorkerCount { get; set; }
 
+    /// <summary>
+    /// How long a job fetched by a server stays invisible to the other servers without being renewed. A running server
+    /// renews its jobs every fifth of this; when a server dies, its jobs are fetched again by another server after at most
+    /// this plus <see cref="QueuePollInterval"/> (PostgreSQL and SQL Server storage).
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often an idle job server asks the PostgreSQL storage for work (new jobs, and jobs of a dead server).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Failover drills only: a pause after each notification a job stores, so a server can be stopped in the middle of a school. Zero everywhere else.</summary>
+    public TimeSpan DrillPause { get; set; } = TimeSpan.Zero;
+
     /// <summary>Per recurring job (by its name): <c>Cron</c>, or <c>-</c> to remove it.</summary>
     public Dictionary<string, RecurringJobSettings> Recurring { get; set; } = [];
 
