@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -85,12 +86,13 @@ public sealed class JobFailoverTests
                 var halfDone = VictimSchools(monitoring, victim).Any(id => stored.GetValueOrDefault(id) is var n && n > 0 && n < perSchool[id]);
                 return halfDone && perSchool.Any(s => stored.GetValueOrDefault(s.Key) == s.Value) && perSchool.Keys.Any(id => !stored.ContainsKey(id));
             }
+            var stopped = false;
             await UntilAsync(async () =>
             {
                 if (!await VictimInTheMiddleAsync()) return false;
-                if (!await victim.SignalAsync("STOP")) return true;
+                if (!(stopped = victim.Signal(stop: true))) return true;
                 if (await VictimInTheMiddleAsync()) return true;
-                await victim.SignalAsync("CONT");
+                victim.Signal(stop: false);
                 return false;
             }, TimeSpan.FromSeconds(90), "the victim to be in the middle of a school", servers);
             await victim.KillAsync();
@@ -103,7 +105,7 @@ public sealed class JobFailoverTests
                 "a school was half done when its server was killed");
             perSchool.ShouldContain(s => atKill.GetValueOrDefault(s.Key) == s.Value, "some schools were done when the server was killed");
             perSchool.Keys.ShouldContain(id => !atKill.ContainsKey(id), "some schools had not started when the server was killed");
-            output?.WriteLine($"Killed {victim.Id} after {killedAt.TotalSeconds:F1} s: {atKill.Count(s => s.Value == perSchool[s.Key])} schools done, "
+            output?.WriteLine($"Killed {victim.Id}{(stopped ? " (stopped first)" : "")} after {killedAt.TotalSeconds:F1} s: {atKill.Count(s => s.Value == perSchool[s.Key])} schools done, "
                               + $"{orphanedSchools.Count} in progress on it ({string.Join(", ", orphanedSchools.Select(id => $"{atKill.GetValueOrDefault(id)}/{perSchool[id]}"))}), "
                               + $"{SchoolCount - atKill.Count} not started");
 
@@ -406,19 +408,24 @@ public sealed class JobFailoverTests
             await _process.WaitForExitAsync(CancellationToken.None);
         }
 
-        /// <summary>Sends a signal (<c>STOP</c>, <c>CONT</c>) with <c>kill</c>; false where there is no such command.</summary>
-        public async Task<bool> SignalAsync(string signal)
+        /// <summary>Stops (<c>SIGSTOP</c>) or resumes (<c>SIGCONT</c>) the process; false where signals are not sent this way.</summary>
+        public bool Signal(bool stop)
         {
             try
             {
-                using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
-                await kill.WaitForExitAsync(CancellationToken.None);
-                return kill.ExitCode == 0;
+                return OperatingSystem.IsLinux() && Native.Kill(Id, stop ? 19 : 18) == 0;
             }
-            catch (System.ComponentModel.Win32Exception)
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
             {
                 return false;
             }
+        }
+
+        private static class Native
+        {
+            [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+            [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+            public static extern int Kill(int pid, int signal);
         }
 
         private void KillQuietly()
