@@ -85,6 +85,16 @@ public abstract class DemoDataTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         figures.GetProperty("coverage").GetDecimal().ShouldBe(100m);
         figures.GetProperty("threeOnes").GetProperty("talks").GetDecimal().ShouldBeInRange(1m, 99.9m);
         figures.GetProperty("priorityCare").GetProperty("students").GetInt32().ShouldBeGreaterThan(0);
+
+        // The district's rollup is there to read, and agrees with the school's live figures.
+        var rollup = await (await district.GetAsync("/api/v1/districts/demo/statistics", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        rollup.GetProperty("semester").GetProperty("label").GetString().ShouldBe(semester.GetProperty("label").GetString());
+        var entry = rollup.GetProperty("schools").EnumerateArray().ShouldHaveSingleItem();
+        entry.GetProperty("school").GetString().ShouldBe("demo-school");
+        entry.GetProperty("figures").GetProperty("students").GetInt32().ShouldBe(120);
+        entry.GetProperty("figures").GetProperty("threeOnes").GetProperty("talks").GetDecimal()
+            .ShouldBe(figures.GetProperty("threeOnes").GetProperty("talks").GetDecimal());
+        rollup.GetProperty("totals").GetProperty("figures").GetProperty("students").GetInt32().ShouldBe(120);
     }
 }
 
