@@ -86,6 +86,16 @@ public abstract class DemoDataTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         figures.GetProperty("threeOnes").GetProperty("talks").GetDecimal().ShouldBeInRange(1m, 99.9m);
         figures.GetProperty("priorityCare").GetProperty("students").GetInt32().ShouldBeGreaterThan(0);
 
+        // The district's rollup is there to read, and agrees with the school's live figures.
+        var rollup = await (await district.GetAsync("/api/v1/districts/demo/statistics", Ct)).ShouldBeJson(HttpStatusCode.OK);
+        rollup.GetProperty("semester").GetProperty("label").GetString().ShouldBe(semester.GetProperty("label").GetString());
+        var entry = rollup.GetProperty("schools").EnumerateArray().ShouldHaveSingleItem();
+        entry.GetProperty("school").GetString().ShouldBe("demo-school");
+        entry.GetProperty("figures").GetProperty("students").GetInt32().ShouldBe(120);
+        entry.GetProperty("figures").GetProperty("threeOnes").GetProperty("talks").GetDecimal()
+            .ShouldBe(figures.GetProperty("threeOnes").GetProperty("talks").GetDecimal());
+        rollup.GetProperty("totals").GetProperty("figures").GetProperty("students").GetInt32().ShouldBe(120);
+
         // The reminder job, run for the semester's past days, left the mentors' reminders and the head teachers' escalations
         // 7 days after them (the demo policy gains a reminder day ten days back when the semester is old enough).
         if (startsOn.AddDays(10) <= today)

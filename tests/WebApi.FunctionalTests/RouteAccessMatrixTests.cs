@@ -165,6 +165,11 @@ public static class RouteAccessTable
         Entry("POST", Api + "/districts/{district}/schools", District([Role.District], DistrictAdminOwn),
             w => Send("POST", $"/api/v1/districts/{w.School.District}/schools", new { code = TestApi.UniqueCode("s"), name = "校", admin = NewAdmin() })),
         Entry("GET", Api + "/districts/{district}/schools", District([Role.District], DistrictAdminOwn), w => Get($"/api/v1/districts/{w.School.District}/schools")),
+        Entry("GET", Api + "/districts/{district}/statistics", District([Role.District], DistrictAdminOwn), w => Get($"/api/v1/districts/{w.School.District}/statistics")),
+        Entry("POST", Api + "/districts/{district}/statistics/refresh", District([Role.District], DistrictAdminOwn),
+            w => Send("POST", $"/api/v1/districts/{w.School.District}/statistics/refresh")),
+        Entry("GET", Api + "/districts/{district}/statistics/export", District([Role.District], DistrictAdminOwn),
+            w => Get($"/api/v1/districts/{w.School.District}/statistics/export?format=csv")),
         Entry("GET", Api + "/database-servers", District([Role.Platform, Role.District], PlatformAdmin, DistrictAdminOwn, DistrictAdminOther),
             _ => Get("/api/v1/database-servers")),
 

@@ -160,6 +160,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/districts/{district}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest rollup of a semester (the most recent when none is named) with district totals and the trend; small groups suppressed (R13) */
+        get: operations["getDistrictStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{district}/statistics/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enqueue the district's rollup now (R13) */
+        post: operations["refreshDistrictStatistics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{district}/statistics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rollup of a semester as a csv or xlsx file, with the same suppression (R13) */
+        get: operations["getDistrictStatisticsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school}/policy": {
         parameters: {
             query?: never;
@@ -1563,6 +1614,120 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        DistrictEvaluationsDto: {
+            /** Format: int32 */
+            count: null | number;
+            /** Format: double */
+            care: null | number;
+            /** Format: double */
+            guidance: null | number;
+            /** Format: double */
+            communication: null | number;
+            /** Format: double */
+            overall: null | number;
+        };
+        DistrictFiguresDto: {
+            /** Format: int32 */
+            students: null | number;
+            /** Format: int32 */
+            teachers: null | number;
+            /** Format: int32 */
+            activeMentors: null | number;
+            /** Format: double */
+            coverage: null | number;
+            mentorLoad: components["schemas"]["DistrictMentorLoadDto"];
+            threeOnes: components["schemas"]["DistrictThreeOnesDto"];
+            parentContactModes: components["schemas"]["DistrictParentContactModesDto"];
+            monthlyReports: components["schemas"]["DistrictMonthlyReportsDto"];
+            priorityCare: components["schemas"]["DistrictPriorityCareDto"];
+            evaluations: components["schemas"]["DistrictEvaluationsDto"];
+        };
+        DistrictMentorLoadDto: {
+            /** Format: double */
+            average: null | number;
+            /** Format: int32 */
+            maximum: null | number;
+            /** Format: int32 */
+            capViolations: null | number;
+        };
+        DistrictMonthlyReportsDto: {
+            /** Format: int32 */
+            required: null | number;
+            /** Format: int32 */
+            submitted: null | number;
+            /** Format: double */
+            rate: null | number;
+        };
+        DistrictParentContactModesDto: {
+            /** Format: int32 */
+            homeVisit: null | number;
+            /** Format: int32 */
+            faceToFace: null | number;
+            /** Format: int32 */
+            phone: null | number;
+            /** Format: int32 */
+            online: null | number;
+        };
+        DistrictPriorityCareDto: {
+            /** Format: int32 */
+            students: null | number;
+            /** Format: int32 */
+            withTalk: null | number;
+        };
+        DistrictSchoolStatisticsDto: {
+            school: string;
+            name: string;
+            /** Format: date */
+            semesterStartsOn: string;
+            /** Format: date */
+            semesterEndsOn: string;
+            /** Format: date */
+            asOf: string;
+            /** Format: date-time */
+            generatedAt: string;
+            figures: components["schemas"]["DistrictFiguresDto"];
+            suppressed: boolean;
+            suppressedFigures: string[];
+        };
+        DistrictSemesterDto: {
+            label: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+        };
+        DistrictStatisticsDto: {
+            /** Format: date-time */
+            generatedAt: null | string;
+            semester: null | components["schemas"]["DistrictSemesterDto"];
+            semesters: string[];
+            schools: components["schemas"]["DistrictSchoolStatisticsDto"][];
+            totals: null | components["schemas"]["DistrictTotalsDto"];
+            trend: components["schemas"]["DistrictTrendPointDto"][];
+        };
+        DistrictThreeOnesDto: {
+            /** Format: double */
+            talks: null | number;
+            /** Format: double */
+            parentContacts: null | number;
+            /** Format: double */
+            evaluations: null | number;
+            /** Format: double */
+            all: null | number;
+        };
+        DistrictTotalsDto: {
+            /** Format: int32 */
+            schools: number;
+            figures: components["schemas"]["DistrictFiguresDto"];
+            suppressed: boolean;
+            suppressedFigures: string[];
+        };
+        DistrictTrendPointDto: {
+            semester: components["schemas"]["DistrictSemesterDto"];
+            /** Format: date-time */
+            generatedAt: string;
+            totals: components["schemas"]["DistrictTotalsDto"];
+        };
         EndedAssignmentDto: {
             /** Format: uuid */
             studentId: string;
@@ -2267,6 +2432,9 @@ export interface components {
             summary: string;
             followUps?: null | components["schemas"]["FollowUpPlan"][];
             coVisitorIds?: null | string[];
+        };
+        RefreshJobDto: {
+            jobId: string;
         };
         RegisterWebhookCommand: {
             url: string;
@@ -3574,6 +3742,249 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDistrictStatistics: {
+        parameters: {
+            query?: {
+                semester?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The district's code */
+                district: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistrictStatisticsDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    refreshDistrictStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district's code */
+                district: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefreshJobDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getDistrictStatisticsExport: {
+        parameters: {
+            query?: {
+                format?: string;
+                semester?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The district's code */
+                district: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": components["schemas"]["Stream"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After"?: number;

@@ -9,6 +9,7 @@ using Hangfire.SqlServer;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Notifications;
+using MentorCloud.Application.Districts.Statistics;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
@@ -66,6 +67,12 @@ public static class JobServices
         services.AddScoped<RetentionFanOutJob>();
         services.AddScoped<ReminderJob>();
         services.AddScoped<ReminderFanOutJob>();
+        services.AddScoped<DistrictRollup>();
+        services.AddScoped<DistrictStatisticsJob>();
+        services.AddScoped<DistrictStatisticsFanOutJob>();
+        services.AddScoped<DistrictStatisticsRefreshJob>();
+        services.AddScoped<IDistrictStatisticsJobs, DistrictStatisticsJobs>();
+        services.AddSingleton<IStatisticsFileWriter, StatisticsFileWriter>();
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section))
             .Validate(o => o.RetentionDays >= 1 && o.BatchSize is >= 1 and <= 1000 && o.Lease > TimeSpan.Zero && o.MaxAttempts >= 1, "Outbox settings are out of range.")
             .ValidateOnStart();
@@ -81,6 +88,7 @@ public static class JobServices
         services.AddRecurringJob<OutboxFanOutJob>("outbox-dispatch", "* * * * *", job => job.RunAsync(CancellationToken.None));
         services.AddRecurringJob<RetentionFanOutJob>("retention", "30 3 * * *", job => job.RunAsync(CancellationToken.None));
         services.AddRecurringJob<ReminderFanOutJob>("reminders", "0 7 * * *", job => job.RunAsync(CancellationToken.None));
+        services.AddRecurringJob<DistrictStatisticsFanOutJob>("district-statistics", "0 2 * * *", job => job.RunAsync(CancellationToken.None));
 
         if (options.Enabled)
         {

@@ -17,6 +17,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<School> Schools => Set<School>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
+    public DbSet<DistrictStatisticsSnapshot> DistrictStatistics => Set<DistrictStatisticsSnapshot>();
 
     /// <summary>The platform's data-protection key ring (webhook secrets), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

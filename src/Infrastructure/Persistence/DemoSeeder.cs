@@ -60,11 +60,22 @@ public sealed class DemoSeeder(
             await catalog.SaveChangesAsync(cancellationToken);
             await SendPastRemindersAsync(tenant, semester, cancellationToken);
         }
+        await RollUpOnceAsync(cancellationToken);
 
         logger.LogWarning(
             "Demo data: district '{District}' (admin {DistrictAdmin}), school '{School}' (admin {SchoolAdmin}, head teachers demo-t01…demo-t04, " +
             "teachers demo-t05…demo-t12, students demo-s001…demo-s004); every demo password is {Password}",
             DistrictCode, DistrictAdmin, SchoolCode, SchoolAdmin, Password);
+    }
+
+    /// <summary>The demo district's first rollup, so its statistics have something to show before the nightly job runs.</summary>
+    private async Task RollUpOnceAsync(CancellationToken cancellationToken)
+    {
+        var school = await catalog.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Code == SchoolCode, cancellationToken);
+        if (school is null || await catalog.DistrictStatistics.AnyAsync(s => s.SchoolId == school.Id, cancellationToken)) return;
+        var district = await catalog.Districts.AsNoTracking().SingleAsync(d => d.Id == school.DistrictId, cancellationToken);
+        await using var scope = tenantScopes.CreateScope(TenantInfo.For(school, district), new SystemUser("demo-seed"));
+        await scope.ServiceProvider.GetRequiredService<DistrictRollup>().RollUpSchoolAsync(cancellationToken);
     }
 
     private async Task<DateRange> SeedSchoolAsync(TenantInfo tenant, CancellationToken cancellationToken)

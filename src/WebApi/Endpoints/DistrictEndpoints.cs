@@ -7,6 +7,7 @@ using MentorCloud.Application.Districts.Commands.UpdatePolicyLimits;
 using MentorCloud.Application.Districts.Queries.GetDistrict;
 using MentorCloud.Application.Districts.Queries.GetDistricts;
 using MentorCloud.Application.Districts.Queries.GetPolicyLimits;
+using MentorCloud.Application.Districts.Statistics;
 using MentorCloud.Application.Schools;
 using MentorCloud.Application.Schools.Commands.OnboardSchool;
 using MentorCloud.Application.Schools.Queries.GetDatabaseServers;
@@ -63,6 +64,25 @@ public static class DistrictEndpoints
                 sender.Send(new GetSchoolsQuery(district, page, pageSize), ct))
             .WithSummary("The district's schools")
             .Produces<PagedList<SchoolDto>>();
+
+        districts.MapGet("/{district}/statistics", (string district, ISender sender, CancellationToken ct, string? semester = null) =>
+                sender.Send(new GetDistrictStatisticsQuery(district, semester), ct))
+            .WithSummary("The latest rollup of a semester (the most recent when none is named) with district totals and the trend; small groups suppressed (R13)")
+            .Produces<DistrictStatisticsDto>();
+
+        districts.MapPost("/{district}/statistics/refresh", async (string district, ISender sender, CancellationToken ct) =>
+                TypedResults.Accepted((string?)null, await sender.Send(new RefreshDistrictStatisticsCommand(district), ct)))
+            .WithSummary("Enqueue the district's rollup now (R13)")
+            .Produces<RefreshJobDto>(StatusCodes.Status202Accepted);
+
+        districts.MapGet("/{district}/statistics/export", async (string district, ISender sender, CancellationToken ct, string? format = null, string? semester = null) =>
+            {
+                var file = await sender.Send(new ExportDistrictStatisticsQuery(district, format ?? "", semester), ct);
+                return TypedResults.File(file.Content, file.ContentType, file.FileName);
+            })
+            .WithSummary("The rollup of a semester as a csv or xlsx file, with the same suppression (R13)")
+            .Produces<Stream>(StatusCodes.Status200OK, ExportDistrictStatisticsHandler.CsvContentType, ExportDistrictStatisticsHandler.XlsxContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/database-servers", (ISender sender, CancellationToken ct, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
                 sender.Send(new GetDatabaseServersQuery(page, pageSize), ct))

@@ -53,6 +53,7 @@ public interface ICatalogDbContext
 {
     DbSet<District> Districts { get; }
     DbSet<School> Schools { get; }
+    DbSet<DistrictStatisticsSnapshot> DistrictStatistics { get; }
 }
 
 /// <summary>Commits the work of one request together with the rows its domain events call for.</summary>

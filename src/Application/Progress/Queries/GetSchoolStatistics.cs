@@ -2,15 +2,10 @@ using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Interfaces;
-using MentorCloud.Application.MentorGroups;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Policies;
 using MentorCloud.Application.Semesters;
-using MentorCloud.Domain.Activities;
-using MentorCloud.Domain.MentorGroups;
-using MentorCloud.Domain.Students;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Progress.Queries;
 
@@ -57,64 +52,29 @@ public sealed class GetSchoolStatisticsHandler(IApplicationDbContext db, PolicyR
         var today = clock.Today();
         var semester = await db.Semesters.ChosenOrInForceAsync(query.SemesterId, today, cancellationToken);
         var policy = await policies.EffectiveSettingsAsync(cancellationToken);
-        var active = db.Students.Where(s => s.IsActive);
-
-        var rows = await db.ProgressRowsAsync(active, semester.Id, GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay), cancellationToken);
-        var teachers = await db.Teachers.CountAsync(t => t.IsActive, cancellationToken);
-
-        var pairs = db.PublishedPairsOf(semester.Id).Where(a => active.Any(s => s.Id == a.StudentId));
-        var loads = await pairs.GroupBy(a => a.MentorId).Select(g => g.Count()).ToListAsync(cancellationToken);
-        var covered = await pairs.Select(a => a.StudentId).Distinct().CountAsync(cancellationToken);
-
-        var modes = await db.GuidanceActivities
-            .Where(a => a.SemesterId == semester.Id && a.Kind == ActivityKind.ParentContact && a.Mode != null)
-            .GroupBy(a => a.Mode).Select(g => new { Mode = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Mode!.Value, g => g.Count, cancellationToken);
-
-        var evaluations = await db.MentorEvaluations.Where(e => e.SemesterId == semester.Id)
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Count = g.Count(),
-                Care = g.Average(e => (double)e.Scores.Care),
-                Guidance = g.Average(e => (double)e.Scores.Guidance),
-                Communication = g.Average(e => (double)e.Scores.Communication),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-
-        var due = GuidanceProgress.ReportsDue(semester, today, policy);
-        var progress = rows.Select(r => (Row: r, Progress: GuidanceProgress.Of(r, semester.Id, due, policy))).ToList();
-        var flagged = rows.Where(r => r.AttentionFlags != AttentionFlags.None).ToList();
-
+        var f = await db.SchoolFiguresAsync(semester, today, policy, cancellationToken);
         return new SchoolStatisticsDto(
             semester.Id,
-            today < semester.EndsOn ? today : semester.EndsOn,
-            rows.Count,
-            teachers,
-            loads.Count,
-            Percent(covered, rows.Count),
-            new MentorLoadDto(loads.Count == 0 ? null : Math.Round((decimal)loads.Sum() / loads.Count, 1), loads.DefaultIfEmpty(0).Max(),
-                policy.MaxStudentsPerMentor, loads.Count(l => l > policy.MaxStudentsPerMentor)),
+            SchoolFiguresQuery.AsOf(semester, today),
+            f.Students,
+            f.Teachers,
+            f.ActiveMentors,
+            StatisticsMath.Percent(f.CoveredStudents, f.Students),
+            new MentorLoadDto(StatisticsMath.Average(f.MentorPlaces, f.ActiveMentors, 1), f.MentorLoadMaximum, f.MentorLoadCap, f.CapViolations),
             new ThreeOnesDto(
-                Percent(rows.Count(r => r.Talks >= policy.MinTalks), rows.Count),
-                Percent(rows.Count(r => r.ParentContacts >= policy.MinParentContacts), rows.Count),
-                Percent(rows.Count(r => r.Evaluations >= policy.MinEvaluations), rows.Count),
-                Percent(progress.Count(p => p.Progress.ThreeOnesComplete), rows.Count)),
-            new ParentContactModesDto(
-                modes.GetValueOrDefault(ParentContactMode.HomeVisit), modes.GetValueOrDefault(ParentContactMode.FaceToFace),
-                modes.GetValueOrDefault(ParentContactMode.Phone), modes.GetValueOrDefault(ParentContactMode.Online)),
-            new MonthlyReportRateDto(due * rows.Count, progress.Sum(p => p.Progress.MonthlyReports.Submitted),
-                Percent(progress.Sum(p => p.Progress.MonthlyReports.Submitted), due * rows.Count)),
-            new PriorityCareFiguresDto(flagged.Count, flagged.Count(r => r.Talks > 0)),
-            evaluations is null
-                ? new EvaluationFiguresDto(0, null, null, null, null)
-                : new EvaluationFiguresDto(evaluations.Count, Round(evaluations.Care), Round(evaluations.Guidance), Round(evaluations.Communication),
-                    Round((evaluations.Care + evaluations.Guidance + evaluations.Communication) / 3)));
+                StatisticsMath.Percent(f.TalksMet, f.Students),
+                StatisticsMath.Percent(f.ParentContactsMet, f.Students),
+                StatisticsMath.Percent(f.EvaluationsMet, f.Students),
+                StatisticsMath.Percent(f.ThreeOnesMet, f.Students)),
+            new ParentContactModesDto(f.HomeVisits, f.FaceToFaceContacts, f.PhoneContacts, f.OnlineContacts),
+            new MonthlyReportRateDto(f.ReportsRequired, f.ReportsSubmitted, StatisticsMath.Percent(f.ReportsSubmitted, f.ReportsRequired)),
+            new PriorityCareFiguresDto(f.PriorityCareStudents, f.PriorityCareWithTalk),
+            new EvaluationFiguresDto(f.EvaluationCount,
+                StatisticsMath.Average(f.CareScoreSum, f.EvaluationCount, 2),
+                StatisticsMath.Average(f.GuidanceScoreSum, f.EvaluationCount, 2),
+                StatisticsMath.Average(f.CommunicationScoreSum, f.EvaluationCount, 2),
+                StatisticsMath.Average(f.CareScoreSum + f.GuidanceScoreSum + f.CommunicationScoreSum, 3 * f.EvaluationCount, 2)));
     }
-
-    private static decimal? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1);
-
-    private static decimal Round(double value) => Math.Round((decimal)value, 2);
 }
 
 public sealed class GetSchoolStatisticsValidator : AbstractValidator<GetSchoolStatisticsQuery>

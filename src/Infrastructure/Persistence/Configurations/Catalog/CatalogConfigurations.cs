@@ -66,3 +66,24 @@ internal sealed class SignInFailuresConfiguration : IEntityTypeConfiguration<Sig
         builder.Property(f => f.ClientAddress).HasMaxLength(SignInFailures.MaxAddressLength);
     }
 }
+
+internal sealed class DistrictStatisticsSnapshotConfiguration : IEntityTypeConfiguration<DistrictStatisticsSnapshot>
+{
+    public void Configure(EntityTypeBuilder<DistrictStatisticsSnapshot> builder)
+    {
+        builder.ToTable("DistrictStatisticsSnapshots");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.SemesterLabel).HasMaxLength(100);
+        // The latest snapshot per school and semester: a rerun updates the row.
+        builder.HasIndex(s => new { s.SchoolId, s.SemesterLabel }).IsUnique();
+        builder.HasIndex(s => new { s.DistrictId, s.SemesterLabel });
+        builder.HasOne<District>().WithMany().HasForeignKey(s => s.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<School>().WithMany().HasForeignKey(s => s.SchoolId).OnDelete(DeleteBehavior.Cascade);
+        // One column per figure, named as the figure: a new figure is one property and one column.
+        builder.ComplexProperty(s => s.Figures, figures =>
+        {
+            foreach (var property in typeof(SchoolFigures).GetProperties())
+                figures.Property(property.Name).HasColumnName(property.Name);
+        });
+    }
+}

@@ -49,6 +49,145 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Catalog
                     b.ToTable("Districts", (string)null);
                 });
 
+            modelBuilder.Entity("MentorCloud.Domain.Districts.DistrictStatisticsSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DistrictId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SemesterEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SemesterLabel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("SemesterStartsOn")
+                        .HasColumnType("date");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "MentorCloud.Domain.Districts.DistrictStatisticsSnapshot.Figures#SchoolFigures", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("ActiveMentors")
+                                .HasColumnType("integer")
+                                .HasColumnName("ActiveMentors");
+
+                            b1.Property<int>("CapViolations")
+                                .HasColumnType("integer")
+                                .HasColumnName("CapViolations");
+
+                            b1.Property<int>("CareScoreSum")
+                                .HasColumnType("integer")
+                                .HasColumnName("CareScoreSum");
+
+                            b1.Property<int>("CommunicationScoreSum")
+                                .HasColumnType("integer")
+                                .HasColumnName("CommunicationScoreSum");
+
+                            b1.Property<int>("CoveredStudents")
+                                .HasColumnType("integer")
+                                .HasColumnName("CoveredStudents");
+
+                            b1.Property<int>("EvaluationCount")
+                                .HasColumnType("integer")
+                                .HasColumnName("EvaluationCount");
+
+                            b1.Property<int>("EvaluationsMet")
+                                .HasColumnType("integer")
+                                .HasColumnName("EvaluationsMet");
+
+                            b1.Property<int>("FaceToFaceContacts")
+                                .HasColumnType("integer")
+                                .HasColumnName("FaceToFaceContacts");
+
+                            b1.Property<int>("GuidanceScoreSum")
+                                .HasColumnType("integer")
+                                .HasColumnName("GuidanceScoreSum");
+
+                            b1.Property<int>("HomeVisits")
+                                .HasColumnType("integer")
+                                .HasColumnName("HomeVisits");
+
+                            b1.Property<int>("MentorLoadCap")
+                                .HasColumnType("integer")
+                                .HasColumnName("MentorLoadCap");
+
+                            b1.Property<int>("MentorLoadMaximum")
+                                .HasColumnType("integer")
+                                .HasColumnName("MentorLoadMaximum");
+
+                            b1.Property<int>("MentorPlaces")
+                                .HasColumnType("integer")
+                                .HasColumnName("MentorPlaces");
+
+                            b1.Property<int>("OnlineContacts")
+                                .HasColumnType("integer")
+                                .HasColumnName("OnlineContacts");
+
+                            b1.Property<int>("ParentContactsMet")
+                                .HasColumnType("integer")
+                                .HasColumnName("ParentContactsMet");
+
+                            b1.Property<int>("PhoneContacts")
+                                .HasColumnType("integer")
+                                .HasColumnName("PhoneContacts");
+
+                            b1.Property<int>("PriorityCareStudents")
+                                .HasColumnType("integer")
+                                .HasColumnName("PriorityCareStudents");
+
+                            b1.Property<int>("PriorityCareWithTalk")
+                                .HasColumnType("integer")
+                                .HasColumnName("PriorityCareWithTalk");
+
+                            b1.Property<int>("ReportsRequired")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReportsRequired");
+
+                            b1.Property<int>("ReportsSubmitted")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReportsSubmitted");
+
+                            b1.Property<int>("Students")
+                                .HasColumnType("integer")
+                                .HasColumnName("Students");
+
+                            b1.Property<int>("TalksMet")
+                                .HasColumnType("integer")
+                                .HasColumnName("TalksMet");
+
+                            b1.Property<int>("Teachers")
+                                .HasColumnType("integer")
+                                .HasColumnName("Teachers");
+
+                            b1.Property<int>("ThreeOnesMet")
+                                .HasColumnType("integer")
+                                .HasColumnName("ThreeOnesMet");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "SemesterLabel");
+
+                    b.HasIndex("SchoolId", "SemesterLabel")
+                        .IsUnique();
+
+                    b.ToTable("DistrictStatisticsSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("MentorCloud.Domain.Schools.School", b =>
                 {
                     b.Property<Guid>("Id")
@@ -212,6 +351,21 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Catalog
                         });
 
                     b.Navigation("Limits")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MentorCloud.Domain.Districts.DistrictStatisticsSnapshot", b =>
+                {
+                    b.HasOne("MentorCloud.Domain.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MentorCloud.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
