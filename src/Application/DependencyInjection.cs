@@ -29,7 +29,8 @@ public static class DependencyInjection
                 typeof(PerformanceBehaviour<,>),
             ];
         });
-        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: false);
+        // Singletons: a validator's rules are built once, not on every request (they depend on nothing scoped; the clock is read when validating).
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
         services.AddScoped<Common.Security.AccessPolicy>();
         services.AddScoped<Policies.PolicyReader>();
         services.AddScoped<Reminders.ReminderPlanner>();

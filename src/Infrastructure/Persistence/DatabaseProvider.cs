@@ -35,12 +35,13 @@ internal static class DatabaseProviderExtensions
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
 
+    /// <summary>The scope's shared default connection, kept open from its first use until the scope ends (<see cref="KeepOpenUntilScopeEnds"/>).</summary>
     public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, DbConnection connection, string historyTable) =>
-        provider switch
+        (provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connection, o => o.MigrationsHistoryTable(historyTable)).AddInterceptors(SqliteErasure.Instance),
             DatabaseProvider.PostgreSql => options.UseNpgsql(connection, o => o.MigrationsHistoryTable(historyTable)),
             DatabaseProvider.SqlServer => options.UseSqlServer(connection, o => o.MigrationsHistoryTable(historyTable)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
-        };
+        }).AddInterceptors(KeepOpenUntilScopeEnds.Instance);
 }

@@ -1,4 +1,6 @@
+using System.Data;
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -26,4 +28,22 @@ public sealed class DefaultDatabaseConnection(DatabaseProvider provider, string 
     public ValueTask DisposeAsync() => _connection?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     public void Dispose() => _connection?.Dispose();
+}
+
+/// <summary>
+/// Keeps the scope's default connection open once EF Core has opened it, until the scope ends and disposes it: a request
+/// that runs several statements takes the connection from the pool once, instead of once per statement (each return to
+/// the pool also makes the next statement reset the session). A connection that broke is closed as usual.
+/// </summary>
+public sealed class KeepOpenUntilScopeEnds : DbConnectionInterceptor
+{
+    public static readonly KeepOpenUntilScopeEnds Instance = new();
+
+    private KeepOpenUntilScopeEnds() { }
+
+    public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        connection.State == ConnectionState.Open ? InterceptionResult.Suppress() : result;
+
+    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        ValueTask.FromResult(ConnectionClosing(connection, eventData, result));
 }

@@ -4,11 +4,15 @@ using MentorCloud.Domain.Schools;
 using MentorCloud.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorCloud.Infrastructure.Tenancy;
 
-/// <summary>Reads tenants from the catalog, caching hits briefly: every school request resolves one.</summary>
-public sealed class CatalogTenantStore(CatalogDbContext catalog, IMemoryCache cache) : ITenantStore
+/// <summary>
+/// Reads tenants from the catalog, caching hits briefly: every school request resolves one. The catalog context is only
+/// made when the catalog is asked, not for the requests the cache answers.
+/// </summary>
+public sealed class CatalogTenantStore(IServiceProvider services, IMemoryCache cache) : ITenantStore
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
@@ -29,7 +33,10 @@ public sealed class CatalogTenantStore(CatalogDbContext catalog, IMemoryCache ca
         return tenant;
     }
 
-    private IQueryable<TenantInfo> Tenants(Expression<Func<School, bool>> match) =>
-        catalog.Schools.AsNoTracking().Where(match)
+    private IQueryable<TenantInfo> Tenants(Expression<Func<School, bool>> match)
+    {
+        var catalog = services.GetRequiredService<CatalogDbContext>();
+        return catalog.Schools.AsNoTracking().Where(match)
             .Join(catalog.Districts, s => s.DistrictId, d => d.Id, (s, d) => new TenantInfo(s.Id, s.Code, s.Name, d.Id, d.Code, s.ConnectionString));
+    }
 }

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Measures the request path under load on PostgreSQL: for each endpoint, in one run and alternating, a constant JSON
+# answer from Kestrel, the raw baseline (tests/Load/RawBaseline: the same SQL statements with Npgsql, the same JSON, no
+# auth, no pipeline) and the full endpoint (JWT, tenant resolution, Mediator behaviours, validation, EF Core). Prints
+# requests/s, p50 and p99 of each and the ratio full/raw.
+# Uses MENTORCLOUD_TEST_POSTGRES when set, else starts a throw-away cluster (.ci/pg.sh). Builds Release, starts the
+# service on a fresh database with the demo school, imports a roster of 2,000 students (50 classes, 50 teachers) into it,
+# then measures with wrk (installed from Debian's packages when missing).
+# Usage: tests/Load/request-path.sh [SECONDS] [CONNECTIONS]   (default 5 s per measurement after 2 s of warm-up, 32 connections)
+# Environment: SERVICE_ENV="env Name=value …" (extra settings for the service), ONLY=name,name (measure only these endpoints), ROUNDS=n (repeat the alternation, default 1),
+#              KEEP=1 (leave the service and the baseline running afterwards and print how to reach them).
+set -euo pipefail
+duration=${1:-5}
+connections=${2:-32}
+rounds=${ROUNDS:-1}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+work=$(mktemp -d)
+port=$((20000 + RANDOM % 10000))
+raw_port=$((port + 10000))
+api="http://127.0.0.1:$port/api/v1"
+raw="http://127.0.0.1:$raw_port"
+server=""
+baseline=""
+cleanup() {
+  if [[ -n ${KEEP:-} ]]; then return; fi
+  for pid in $server $baseline; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+  if declare -F pg_stop >/dev/null; then pg_stop; fi
+}
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null; then
+  echo "wrk not found; installing it from apt" >&2
+  if ((EUID == 0)); then sudo=(); else sudo=(sudo); fi
+  "${sudo[@]}" apt-get update >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y wrk >/dev/null
+fi
+
+if [[ -z ${MENTORCLOUD_TEST_POSTGRES:-} ]]; then
+  # shellcheck source=../../.ci/pg.sh
+  source "$root/.ci/pg.sh"
+  pg_start
+fi
+database="mc_request_path_$RANDOM"
+connection="$(sed -E 's/Database=[^;]*//' <<<"$MENTORCLOUD_TEST_POSTGRES");Database=$database"
+
+dotnet build -c Release "$root/src/WebApi" >/dev/null
+dotnet build -c Release "$root/tests/Load/RawBaseline" >/dev/null
+# The shipped logging configuration (Information, one line per request), written to a file as a container's console would be.
+ASPNETCORE_ENVIRONMENT=Development Database__Provider=PostgreSql ConnectionStrings__Default="$connection" \
+  ${SERVICE_ENV:-} dotnet "$root/src/WebApi/bin/Release/net10.0/MentorCloud.WebApi.dll" --urls "http://127.0.0.1:$port" --contentRoot "$root/src/WebApi" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 180); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "the service did not start:" >&2; tail -n 30 "$work/server.log" >&2; exit 1; }
+
+json() { sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"; }
+token_of() { curl -s -X POST "$api/auth/token" -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"Demo#2026\"}" | json accessToken; }
+admin=$(token_of demo-admin)
+call() { curl -sf "$api/schools/demo-school/$1" -H "Authorization: Bearer $admin"; }
+
+# The roster: 50 teachers heading 50 classes of 40 students, imported as CSV files like a school would.
+{
+  echo "name,employeeNo,subjects"
+  for n in $(seq 50); do echo "教师$n,RP-T$n,数学"; done
+} >"$work/teachers.csv"
+{
+  echo "name,grade,headTeacherEmployeeNo"
+  for n in $(seq 50); do echo "$((7 + (n - 1) / 17))年级压测($n)班,$((7 + (n - 1) / 17)),RP-T$n"; done
+} >"$work/classes.csv"
+awk 'BEGIN { print "name,studentNo,class,gender,birthDate,guardianName,guardianRelation,guardianPhone"
+  for (n = 1; n <= 2000; n++) { c = (n - 1) % 50 + 1
+    printf "学生%d,RP%05d,%d年级压测(%d)班,%s,2011-%02d-%02d,家长%d,母亲,139%08d\n", n, n, 7 + int((c - 1) / 17), c, n % 2 ? "男" : "女", n % 12 + 1, n % 28 + 1, n, n } }' >"$work/students.csv"
+for kind in teachers classes students; do
+  curl -sf -X POST "$api/schools/demo-school/roster/import?kind=$kind" -H "Authorization: Bearer $admin" -F "file=@$work/$kind.csv" \
+    | grep -q '"errorCount":0' || { echo "importing $kind failed" >&2; exit 1; }
+done
+
+# The subjects: a demo mentor (demo-t05) and one of their mentees, the published group of that mentee's class, the current semester.
+mentor_token=$(token_of demo-t05)
+mentor=$(curl -s "$api/me" -H "Authorization: Bearer $mentor_token" | json teacherId)
+semester=$(call semesters/current | json id)
+student=$(call "teachers/$mentor/mentees" | sed -E 's/.*"studentId":"([^"]+)".*/\1/')
+class=$(call "students/$student" | json classId)
+archive_student=$(call 'students?flag=singleParent' | sed -E 's/.*"items":\[\{"id":"([^"]+)".*/\1/')
+group=$(call "mentor-groups?classId=$class" | sed -E 's/.*"items":\[\{"id":"([^"]+)".*/\1/')
+total=$(call 'students?pageSize=1' | sed -E 's/.*"totalCount":([0-9]+).*/\1/')
+echo "school: $total students; mentor $mentor, mentee $student, class $class, group $group, semester $semester"
+
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ConnectionStrings__Default="$connection" \
+  Subjects__Student="$student" Subjects__ArchiveStudent="$archive_student" Subjects__Class="$class" Subjects__Group="$group" Subjects__Mentor="$mentor" Subjects__Semester="$semester" \
+  Subjects__Admin=demo-admin Subjects__School=demo-school \
+  dotnet "$root/tests/Load/RawBaseline/bin/Release/net10.0/RawBaseline.dll" --urls "$raw" >"$work/baseline.log" 2>&1 &
+baseline=$!
+for _ in $(seq 60); do curl -sf "$raw/constant" >/dev/null && break; sleep 1; done
+curl -sf "$raw/constant" >/dev/null || { echo "the baseline did not start:" >&2; cat "$work/baseline.log" >&2; exit 1; }
+
+# name | full path (under /api/v1) | baseline path | token
+endpoints=(
+  "students|/schools/demo-school/students?pageSize=20|/raw/students|$admin"
+  "student|/schools/demo-school/students/$student|/raw/student|$admin"
+  "mentor-group|/schools/demo-school/mentor-groups/$group|/raw/mentor-group|$admin"
+  "me|/me|/raw/me|$admin"
+  "archive|/schools/demo-school/students/$archive_student/archive|/raw/archive|$admin"
+  "progress|/schools/demo-school/mentors/$mentor/progress|/raw/progress|$admin"
+  "statistics|/schools/demo-school/statistics|/raw/statistics|$admin"
+  "activity (POST)|/schools/demo-school/activities|/raw/activity|$mentor_token"
+)
+body="{\"kind\":\"talk\",\"studentIds\":[\"$student\"],\"semesterId\":\"$semester\",\"occurredOn\":\"$(date -u +%F)\",\"mode\":null,\"domains\":[\"study\"],\"summary\":\"压测谈话记录：学习计划与作息安排。\"}"
+cat >"$work/post.lua" <<LUA
+-- A fresh Idempotency-Key for every request: per run (WRK_RUN), per wrk thread, per request.
+local threads = 0
+function setup(thread) threads = threads + 1; thread:set("id", threads) end
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("POST", nil, { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("WRK_TOKEN"),
+    ["Idempotency-Key"] = os.getenv("WRK_RUN") .. "-" .. tostring(id) .. "-" .. n }, [[$body]])
+end
+LUA
+cat >"$work/get.lua" <<'LUA'
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("WRK_TOKEN")
+LUA
+
+# Every endpoint answers as expected before anything is timed (a 4xx would otherwise be measured as fast).
+for entry in "${endpoints[@]}"; do
+  IFS='|' read -r name path rawpath token <<<"$entry"
+  if [[ $name == *POST* ]]; then
+    code=$(curl -s -o "$work/check" -w '%{http_code}' -X POST "$api$path" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H "Idempotency-Key: check-$RANDOM" -d "$body")
+    rawcode=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$raw$rawpath" -H 'Content-Type: application/json' -H "Idempotency-Key: check-$RANDOM" -d "$body")
+  else
+    code=$(curl -s -o "$work/check" -w '%{http_code}' "$api$path" -H "Authorization: Bearer $token")
+    rawcode=$(curl -s -o /dev/null -w '%{http_code}' "$raw$rawpath")
+  fi
+  [[ $code == 2* && $rawcode == 2* ]] || { echo "$name answered $code (baseline $rawcode): $(head -c 400 "$work/check")" >&2; exit 1; }
+done
+
+# run URL [lua] → "requests/s p50(ms) p99(ms) non-2xx"
+run() {
+  local out
+  out=$(WRK_RUN=$RANDOM$RANDOM$RANDOM WRK_TOKEN=${3:-} wrk -t 2 -c "$connections" -d "${duration}s" --latency ${2:+-s "$2"} "$1" 2>&1)
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
+    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' <<<"$out"
+}
+warm() { WRK_RUN=$RANDOM$RANDOM$RANDOM WRK_TOKEN=${3:-} wrk -t 2 -c "$connections" -d 2s ${2:+-s "$2"} "$1" >/dev/null 2>&1; }
+
+echo
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk 2 threads, $connections connections, ${duration} s per measurement after 2 s of warm-up"
+printf '%-16s | %8s %7s %7s | %8s %7s %7s | %8s %7s %7s %5s | %6s\n' endpoint "const/s" p50 p99 "raw/s" p50 p99 "full/s" p50 p99 "non2x" "full/raw"
+for round in $(seq "$rounds"); do
+  for entry in "${endpoints[@]}"; do
+    IFS='|' read -r name path rawpath token <<<"$entry"
+    if [[ -n ${ONLY:-} && ",$ONLY," != *",${name%% *},"* ]]; then continue; fi
+    if [[ $name == *POST* ]]; then fullscript="$work/post.lua"; rawscript="$work/post.lua"; else fullscript="$work/get.lua"; rawscript=""; fi
+    warm "$raw/constant"; read -r c_rps c_p50 c_p99 _ <<<"$(run "$raw/constant")"
+    warm "$raw$rawpath" "$rawscript"; read -r r_rps r_p50 r_p99 _ <<<"$(run "$raw$rawpath" "$rawscript")"
+    warm "$api$path" "$fullscript" "$token"; read -r f_rps f_p50 f_p99 f_bad <<<"$(run "$api$path" "$fullscript" "$token")"
+    printf '%-16s | %8s %7s %7s | %8s %7s %7s | %8s %7s %7s %5s | %6s\n' "$name" "$c_rps" "$c_p50" "$c_p99" "$r_rps" "$r_p50" "$r_p99" \
+      "$f_rps" "$f_p50" "$f_p99" "$f_bad" "$(awk -v f="$f_rps" -v r="$r_rps" 'BEGIN { printf "%.2f", (r > 0 ? f / r : 0) }')"
+  done
+done
+echo "load average afterwards $(cut -d' ' -f1-3 /proc/loadavg)"
+if [[ -n ${KEEP:-} ]]; then
+  echo "KEEP: service $api (pid $server), baseline $raw (pid $baseline), admin token in $work/admin.token, database $database"
+  echo "$admin" >"$work/admin.token"
+fi
