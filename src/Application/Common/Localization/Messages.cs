@@ -18,6 +18,7 @@ public static class Messages
     public static string UsernameFormat => T("用户名须为 3–64 个字母、数字或 . _ - @。", "Use 3–64 letters, digits or . _ - @ for the username.");
     public static string UnknownDatabaseServer(string name) => T($"未配置名为 '{name}' 的数据库服务器,可用名称见 GET /api/v1/database-servers。",
         $"No database server named '{name}' is configured; GET /api/v1/database-servers lists the names.");
+    public static string StatisticsFormat => T("导出格式须为 csv 或 xlsx。", "The export format is csv or xlsx.");
     public static string DatabaseUnavailableDetail => T("该学校的数据库暂时无法访问,请稍后重试。", "The school's database does not answer at the moment; try again later.");
     public static string DatabaseServerUnavailableDetail => T("所选数据库服务器暂时无法访问,未保存任何内容,请稍后重试。",
         "The chosen database server does not answer; nothing was stored. Try again later.");

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Roster;
 
@@ -79,7 +80,7 @@ public sealed class ExportDistrictStatisticsValidator : AbstractValidator<Export
     public ExportDistrictStatisticsValidator()
     {
         RuleFor(q => q.DistrictCode).NotEmpty();
-        RuleFor(q => q.Format).Must(f => f is "csv" or "xlsx").WithMessage("format: csv or xlsx.");
+        RuleFor(q => q.Format).Must(f => f is "csv" or "xlsx").WithMessage(_ => Messages.StatisticsFormat);
         RuleFor(q => q.Semester).NotEmpty().MaximumLength(100).When(q => q.Semester is not null);
     }
 }
