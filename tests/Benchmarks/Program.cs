@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using MentorCloud.Benchmarks;
 
 if (args is ["import", .. var options]) return await ImportMeasurement.RunAsync(options);
+if (args is ["rollup", .. var rollupOptions]) return await RollupMeasurement.RunAsync(rollupOptions);
 
 BenchmarkSwitcher.FromAssembly(typeof(RosterImportBenchmarks).Assembly).Run(args);
 return 0;

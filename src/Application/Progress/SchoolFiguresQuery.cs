@@ -25,10 +25,12 @@ public static class SchoolFiguresQuery
         var (minTalks, minContacts, minEvaluations) = (policy.MinTalks, policy.MinParentContacts, policy.MinEvaluations);
 
         // Grouped derived tables (activities per student and kind, reports per student) joined to the students once, then
-        // counted with conditions: one pass, no correlated subquery per student.
-        var activities = from x in db.ActivityStudents
+        // counted with conditions: one pass, no correlated subquery per student. The live-activity filter (which on the
+        // students joins their activity a second time) is lifted for this query and stated once on the joined activity,
+        // so GuidanceActivities is read once, not twice; the tenant filter stays.
+        var activities = from x in db.ActivityStudents.IgnoreQueryFilters([QueryFilters.LiveActivities])
                          join a in db.GuidanceActivities on x.ActivityId equals a.Id
-                         where a.SemesterId == semesterId
+                         where a.SemesterId == semesterId && a.DeletedAt == null
                          group a.Kind by x.StudentId into g
                          select new
                          {

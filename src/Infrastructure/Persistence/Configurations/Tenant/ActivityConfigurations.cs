@@ -10,7 +10,7 @@ namespace MentorCloud.Infrastructure.Persistence.Configurations.Tenant;
 internal sealed class GuidanceActivityConfiguration : IEntityTypeConfiguration<GuidanceActivity>
 {
     /// <summary>Deleted activities are hidden everywhere (lists, progress, statistics); only the audit log remembers them.</summary>
-    public const string LiveFilter = "live";
+    public const string LiveFilter = Application.Common.Interfaces.QueryFilters.LiveActivities;
 
     public void Configure(EntityTypeBuilder<GuidanceActivity> builder)
     {
