@@ -5,8 +5,8 @@
 # read back from the other, lists read from both) runs through four drills:
 #   steady      both API processes up;
 #   api-kill    one API process killed (SIGKILL) mid-load, then started again;
-#   jobs-kill   the daily reminders made due today and run every minute; one job server killed as a run starts
-#               (timed by the minute boundary: whether it held the reminder job at that moment is not certain);
+#   jobs-kill   the daily reminders made due today and run every minute; the job server running the reminder job
+#               killed mid-job (the table says whether it was caught running; otherwise one is killed after the run);
 #   db-restart  PostgreSQL stopped under load for a few seconds, then started again.
 # Then every 201 is read back, and the stored reminders are compared with the plan (each exactly once).
 # Prints a table; exits non-zero on any lost write, missing or doubled reminder, or failed step.
@@ -19,8 +19,11 @@ source "$ROOT/.ci/pg.sh"
 
 WORK=$(mktemp -d /tmp/mentorcloud-cluster.XXXXXX)
 declare -A PID=()
+declare -a LOAD=()
 cleanup() {
     local name
+    touch "$WORK/stop" 2>/dev/null || true
+    for name in "${LOAD[@]}"; do kill "$name" 2>/dev/null || true; done
     for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done
     for name in "${!PID[@]}"; do wait "${PID[$name]}" 2>/dev/null || true; done
     pg_stop
@@ -121,7 +124,6 @@ worker() {
     done
 }
 WORKERS=3
-declare -a LOAD=()
 for ((w = 1; w <= WORKERS; w++)); do worker "$w" & LOAD+=($!); done
 
 say "drill steady"
@@ -151,17 +153,34 @@ code=$(curl -s -o "$WORK/policy.out" -w '%{http_code}' -X PUT "http://127.0.0.1:
 [[ $code == 200 || $code == 204 ]] || { cat "$WORK/policy.out"; fail "policy update answered $code"; }
 expected=$(call api2 GET "reminders/preview?asOf=$today" | jq '.items | length')
 ((expected > 0)) || fail "no reminders planned for $today: the drill would prove nothing"
-# The recurring run starts at the next minute; the job server that fetches it is killed right then.
+# The recurring run starts at the next minute. The job server whose worker is running the school's ReminderJob (the
+# Processing state names its server, whose name holds the process id) is killed with SIGKILL right then, mid-job.
+# Killing at the minute boundary itself would often catch the server holding the recurring scheduler's lock, which
+# Hangfire's PostgreSQL storage keeps for 10 minutes after a crash.
+processing_reminder="SELECT st.data::json->>'ServerId' FROM hangfire.job j JOIN hangfire.state st ON st.id = j.stateid
+    WHERE j.statename = 'Processing' AND j.invocationdata::text LIKE '%ReminderJob%' AND j.invocationdata::text NOT LIKE '%FanOut%' LIMIT 1"
 sleep $((60 - 10#$(date -u +%S)))
-sleep 1
-kill -9 "${PID[job1]}"; wait "${PID[job1]}" 2>/dev/null || true
+killed="" caught=no polls=0
+while [[ -z $killed ]] && ((polls++ < 300)); do
+    server=$(psql_q "$processing_reminder" 2>/dev/null || true)
+    if [[ -n $server ]]; then
+        server_pid=$(cut -d: -f2 <<<"$server")
+        for n in job1 job2; do
+            if [[ ${PID[$n]} == "$server_pid" ]]; then killed=$n caught=yes; fi
+        done
+    fi
+    [[ -n $killed ]] || sleep 0.05
+done
+if [[ -z $killed ]]; then killed=job1; fi   # the run was over before it was seen: kill one anyway
+kill -9 "${PID[$killed]}"; wait "${PID[$killed]}" 2>/dev/null || true
+say "killed $killed (mid reminder job: $caught)"
 stored=0
 for ((i = 0; i < 150; i++)); do
     stored=$(psql_q "SELECT count(*) FROM \"Notifications\" WHERE \"Kind\" LIKE 'reminder.%'" 2>/dev/null || echo 0)
     ((stored >= expected)) && break
     sleep 1
 done
-start_job job1; wait_ready job1
+start_job "$killed"; wait_ready "$killed"
 
 say "drill db-restart: PostgreSQL stopped under load for 5 s"
 echo db-stopping >"$PHASE_FILE"
@@ -210,6 +229,7 @@ printf '%-44s %s\n' "acknowledged writes (201)" "$acked" \
     "missing reminders" "$missing" \
     "duplicate reminders" "$duplicates" \
     "reminder.created outbox messages" "$reminder_messages" \
+    "job server killed while running the reminders" "$caught" \
     "outage answers other than 503 / refused" "$outage_other"
 echo "(000 = no answer: connection refused while a process was down)"
 echo
