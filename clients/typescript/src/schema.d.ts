@@ -1641,6 +1641,8 @@ export interface components {
             monthlyReports: components["schemas"]["DistrictMonthlyReportsDto"];
             priorityCare: components["schemas"]["DistrictPriorityCareDto"];
             evaluations: components["schemas"]["DistrictEvaluationsDto"];
+            /** Format: int32 */
+            overdueDuties: null | number;
         };
         DistrictMentorLoadDto: {
             /** Format: double */

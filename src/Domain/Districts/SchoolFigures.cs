@@ -45,4 +45,10 @@ public sealed record SchoolFigures
     public int CareScoreSum { get; init; }
     public int GuidanceScoreSum { get; init; }
     public int CommunicationScoreSum { get; init; }
+
+    /// <summary>
+    /// The mentors' talks, parent contacts and evaluation feedbacks still missing for students whose gaps were escalated
+    /// (reminded, then still open 7 days later or at 3 days before the end): the school's overdue duties.
+    /// </summary>
+    public int OverdueDuties { get; init; }
 }

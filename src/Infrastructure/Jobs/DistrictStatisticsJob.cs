@@ -5,6 +5,7 @@ using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Districts.Statistics;
 using MentorCloud.Application.Policies;
 using MentorCloud.Application.Progress;
+using MentorCloud.Application.Reminders;
 using MentorCloud.Domain.Districts;
 using MentorCloud.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,10 @@ public sealed class DistrictRollup(ApplicationDbContext db, CatalogDbContext cat
         var semesters = await db.Semesters.AsNoTracking().Where(s => s.StartsOn <= today).OrderBy(s => s.StartsOn).ToListAsync(cancellationToken);
         var figures = new List<(Domain.Semesters.Semester Semester, SchoolFigures Figures)>();
         foreach (var semester in semesters)
-            figures.Add((semester, await db.SchoolFiguresAsync(semester, today, policy, cancellationToken)));
+            figures.Add((semester, await db.SchoolFiguresAsync(semester, today, policy, cancellationToken) with
+            {
+                OverdueDuties = await db.OverdueDutiesAsync(semester.Id, today, cancellationToken),
+            }));
 
         // A second job server rolling up the same school at once may insert the same snapshot first: read again and update.
         for (var attempt = 1; ; attempt++)

@@ -41,7 +41,21 @@ public sealed class DatabaseInitializer(
             await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
     }
 
-    private async Task MigrateAllAsync(CatalogDbContext catalog, ApplicationDbContext shared, ITenantStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// The <c>migrate</c> command: migrates the catalog, the shared school database and every dedicated one, whatever
+    /// <c>Database:MigrateOnStartup</c> says; returns how many dedicated databases could not be migrated. A catalog or
+    /// shared database that cannot be migrated throws.
+    /// </summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        _ = tenancy.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        return await MigrateAllAsync(services.GetRequiredService<CatalogDbContext>(), services.GetRequiredService<ApplicationDbContext>(),
+            services.GetRequiredService<ITenantStore>(), cancellationToken);
+    }
+
+    private async Task<int> MigrateAllAsync(CatalogDbContext catalog, ApplicationDbContext shared, ITenantStore store, CancellationToken cancellationToken)
     {
         await catalog.Database.MigrateAsync(cancellationToken);
         await shared.Database.MigrateAsync(cancellationToken);
@@ -51,8 +65,10 @@ public sealed class DatabaseInitializer(
             await catalog.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        var failed = 0;
         foreach (var tenant in await store.WithDedicatedDatabaseAsync(cancellationToken))
-            await tenantDatabases.TryMigrateAsync(tenant, cancellationToken);
+            if (!await tenantDatabases.TryMigrateAsync(tenant, cancellationToken)) failed++;
+        return failed;
     }
 
     private async Task EnsurePlatformAdminAsync(CatalogDbContext catalog, IIdentityService identity, CancellationToken cancellationToken)

@@ -32,7 +32,8 @@ public sealed record DistrictFiguresDto(
     DistrictParentContactModesDto ParentContactModes,
     DistrictMonthlyReportsDto MonthlyReports,
     DistrictPriorityCareDto PriorityCare,
-    DistrictEvaluationsDto Evaluations);
+    DistrictEvaluationsDto Evaluations,
+    int? OverdueDuties);
 
 /// <summary>One school's figures in the semester; <c>suppressed</c> is true when any of them is withheld (named in <c>suppressedFigures</c>).</summary>
 public sealed record DistrictSchoolStatisticsDto(
@@ -112,6 +113,7 @@ public static class DistrictStatisticsReport
         new("evaluations.guidance", f => StatisticsMath.Average(f.GuidanceScoreSum, f.EvaluationCount, 2), EvaluationCount),
         new("evaluations.communication", f => StatisticsMath.Average(f.CommunicationScoreSum, f.EvaluationCount, 2), EvaluationCount),
         new("evaluations.overall", f => StatisticsMath.Average(f.CareScoreSum + f.GuidanceScoreSum + f.CommunicationScoreSum, 3 * f.EvaluationCount, 2), EvaluationCount),
+        new("overdueDuties", f => f.OverdueDuties, Students),
     ];
 
     public static bool IsSmall(int group) => group is > 0 and < MinimumGroup;
@@ -174,7 +176,8 @@ public static class DistrictStatisticsReport
             new DistrictMonthlyReportsDto(I("monthlyReports.required"), I("monthlyReports.submitted"), v["monthlyReports.rate"]),
             new DistrictPriorityCareDto(I("priorityCare.students"), I("priorityCare.withTalk")),
             new DistrictEvaluationsDto(I("evaluations.count"), v["evaluations.care"], v["evaluations.guidance"], v["evaluations.communication"],
-                v["evaluations.overall"]));
+                v["evaluations.overall"]),
+            I("overdueDuties"));
     }
 
     /// <summary>The report of <paramref name="label"/> (the latest semester when null) from all of the district's snapshots; null when the label is unknown.</summary>

@@ -137,6 +137,10 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Catalog
                                 .HasColumnType("integer")
                                 .HasColumnName("OnlineContacts");
 
+                            b1.Property<int>("OverdueDuties")
+                                .HasColumnType("integer")
+                                .HasColumnName("OverdueDuties");
+
                             b1.Property<int>("ParentContactsMet")
                                 .HasColumnType("integer")
                                 .HasColumnName("ParentContactsMet");

@@ -137,6 +137,10 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Catalog
                                 .HasColumnType("int")
                                 .HasColumnName("OnlineContacts");
 
+                            b1.Property<int>("OverdueDuties")
+                                .HasColumnType("int")
+                                .HasColumnName("OverdueDuties");
+
                             b1.Property<int>("ParentContactsMet")
                                 .HasColumnType("int")
                                 .HasColumnName("ParentContactsMet");

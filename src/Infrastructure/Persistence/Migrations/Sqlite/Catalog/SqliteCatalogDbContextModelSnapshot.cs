@@ -132,6 +132,10 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Catalog
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("OnlineContacts");
 
+                            b1.Property<int>("OverdueDuties")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("OverdueDuties");
+
                             b1.Property<int>("ParentContactsMet")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("ParentContactsMet");

@@ -37,6 +37,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Catalog
                     MentorLoadMaximum = table.Column<int>(type: "integer", nullable: false),
                     MentorPlaces = table.Column<int>(type: "integer", nullable: false),
                     OnlineContacts = table.Column<int>(type: "integer", nullable: false),
+                    OverdueDuties = table.Column<int>(type: "integer", nullable: false),
                     ParentContactsMet = table.Column<int>(type: "integer", nullable: false),
                     PhoneContacts = table.Column<int>(type: "integer", nullable: false),
                     PriorityCareStudents = table.Column<int>(type: "integer", nullable: false),

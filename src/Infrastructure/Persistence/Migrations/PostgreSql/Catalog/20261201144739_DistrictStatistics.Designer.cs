@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Catalog
 {
     [DbContext(typeof(PostgreSqlCatalogDbContext))]
-    [Migration("20261201133534_DistrictStatistics")]
+    [Migration("20261201144739_DistrictStatistics")]
     partial class DistrictStatistics
     {
         /// <inheritdoc />
@@ -139,6 +139,10 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Catalog
                             b1.Property<int>("OnlineContacts")
                                 .HasColumnType("integer")
                                 .HasColumnName("OnlineContacts");
+
+                            b1.Property<int>("OverdueDuties")
+                                .HasColumnType("integer")
+                                .HasColumnName("OverdueDuties");
 
                             b1.Property<int>("ParentContactsMet")
                                 .HasColumnType("integer")

@@ -37,6 +37,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Catalog
                     MentorLoadMaximum = table.Column<int>(type: "INTEGER", nullable: false),
                     MentorPlaces = table.Column<int>(type: "INTEGER", nullable: false),
                     OnlineContacts = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueDuties = table.Column<int>(type: "INTEGER", nullable: false),
                     ParentContactsMet = table.Column<int>(type: "INTEGER", nullable: false),
                     PhoneContacts = table.Column<int>(type: "INTEGER", nullable: false),
                     PriorityCareStudents = table.Column<int>(type: "INTEGER", nullable: false),

@@ -37,6 +37,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Catalog
                     MentorLoadMaximum = table.Column<int>(type: "int", nullable: false),
                     MentorPlaces = table.Column<int>(type: "int", nullable: false),
                     OnlineContacts = table.Column<int>(type: "int", nullable: false),
+                    OverdueDuties = table.Column<int>(type: "int", nullable: false),
                     ParentContactsMet = table.Column<int>(type: "int", nullable: false),
                     PhoneContacts = table.Column<int>(type: "int", nullable: false),
                     PriorityCareStudents = table.Column<int>(type: "int", nullable: false),
