@@ -140,10 +140,11 @@ say "drill jobs-kill: reminders due today, one job server killed as the run star
 echo jobs-kill >"$PHASE_FILE"
 semester_ends=$(call api2 GET semesters/current | json endsOn)
 [[ -n $semester_ends ]] || fail "no current semester"
-today=$(date -u +%F)
+# The school day is Asia/Shanghai's, as the jobs and the preview count it (from 16:00 UTC it is already tomorrow there).
+today=$(TZ=Asia/Shanghai date +%F)
 days_left=$((($(date -u -d "$semester_ends" +%s) - $(date -u -d "$today" +%s)) / 86400))
 policy=$(call api2 GET policy)
-day=$((10#$(date -u +%d)))
+day=$((10#$(TZ=Asia/Shanghai date +%d)))
 new_policy=$(jq -c --argjson d "$days_left" --argjson m "$((day > 28 ? 28 : day))" \
     '{maxStudentsPerMentor, maxMentorsPerStudent, maxPreferences, minTalks, minParentContacts, minEvaluations, monthlyReportRequired,
       requireGuardianConsent, reminderDaysBeforeEnd: (if $d >= 1 and $d <= 180 then [$d] else .reminderDaysBeforeEnd end),
