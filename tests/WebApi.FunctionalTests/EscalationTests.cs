@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MentorCloud.Application.Policies;
 using MentorCloud.Application.Reminders;
 using MentorCloud.Domain.Webhooks;
 using MentorCloud.Infrastructure.Jobs;
@@ -89,7 +90,10 @@ public abstract class EscalationTests<TApp>(TApp app) : FunctionalTest<TApp>(app
     private async Task<int> OverdueAsync(MenteeSchool s, DateOnly today)
     {
         await using var scope = await JobRunner.SchoolScopeAsync(Services, s.School);
-        return await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().OverdueDutiesAsync(s.SemesterId, today, Ct);
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var semester = await db.Semesters.AsNoTracking().SingleAsync(x => x.Id == s.SemesterId, Ct);
+        var policy = await scope.ServiceProvider.GetRequiredService<PolicyReader>().EffectiveSettingsAsync(Ct);
+        return await db.OverdueDutiesAsync(semester, policy, today, Ct);
     }
 
     private async Task<List<Stored>> EscalationsAsync(MenteeSchool s)

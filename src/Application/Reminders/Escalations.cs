@@ -98,14 +98,13 @@ public static class Escalations
     /// reminder that has been escalated by then (<see cref="EscalatedBy"/>), who is still that mentor's current mentee, the
     /// talks, parent contacts and evaluation feedbacks still missing under the school's policy, each missing one counted
     /// once per student (a student with two reminded mentors counts once). Monthly reports are not duties of the mentor and
-    /// do not count. Set-based: the semester, the policy, the stored reminders, the pairs and the three progress statements.
+    /// do not count. <paramref name="policy"/> is the school's effective policy (<c>PolicyReader.EffectiveSettingsAsync</c>),
+    /// as reminders and figures count with it. Set-based: the stored reminders, the pairs and the three progress statements.
     /// </summary>
-    public static async Task<int> OverdueDutiesAsync(this IApplicationDbContext db, Guid semesterId, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<int> OverdueDutiesAsync(this IApplicationDbContext db, Semester semester, PolicySettings policy, DateOnly today,
+        CancellationToken cancellationToken)
     {
-        var semester = await db.Semesters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == semesterId, cancellationToken);
-        if (semester is null) return 0;
-        var policy = (await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken))?.Settings ?? PolicySettings.Default;
-        var escalated = (await db.SentRemindersAsync(semesterId, cancellationToken)).Where(r => EscalatedBy(r.Day, semester, today)).ToList();
+        var escalated = (await db.SentRemindersAsync(semester.Id, cancellationToken)).Where(r => EscalatedBy(r.Day, semester, today)).ToList();
         var open = await db.OpenGapsAsync(semester, escalated, policy, today, cancellationToken);
         return open.DistinctBy(g => g.Row.StudentId).Sum(g => Missing(g.Row, policy));
     }

@@ -33,7 +33,7 @@ public sealed class DistrictRollup(ApplicationDbContext db, CatalogDbContext cat
         foreach (var semester in semesters)
             figures.Add((semester, await db.SchoolFiguresAsync(semester, today, policy, cancellationToken) with
             {
-                OverdueDuties = await db.OverdueDutiesAsync(semester.Id, today, cancellationToken),
+                OverdueDuties = await db.OverdueDutiesAsync(semester, policy, today, cancellationToken),
             }));
 
         // A second job server rolling up the same school at once may insert the same snapshot first: read again and update.
