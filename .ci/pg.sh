@@ -31,6 +31,26 @@ pg_port_in_use() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# Prints "low high": listening ports below the kernel's ephemeral range, so no outgoing connection (a client's own
+# port) can take a port while its server is down for a restart.
+listen_port_range() {
+    local ephemeral
+    ephemeral=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+    if ((ephemeral > 21000)); then echo "20000 $((ephemeral - 1))"; else echo "1024 $((ephemeral - 1))"; fi
+}
+
+# Prints a free listening port from listen_port_range, starting at a random one.
+free_listen_port() {
+    local low high port i
+    read -r low high <<<"$(listen_port_range)"
+    port=$((low + RANDOM % (high - low + 1)))
+    for ((i = 0; i < 200; i++, port++)); do
+        ((port > high)) && port=$low
+        pg_port_in_use "$port" || { echo "$port"; return 0; }
+    done
+    return 1
+}
+
 pg_start() {
     pg_install_if_missing
 
@@ -63,10 +83,8 @@ CONF
     # Another process may grab a port between the check and the bind, so a
     # failed start moves on to the next port.
     local port attempt started=""
-    port=$((20000 + RANDOM % 20001))
-    for ((attempt = 0; attempt < 50; attempt++, port++)); do
-        ((port > 40000)) && port=20000
-        pg_port_in_use "$port" && continue
+    for ((attempt = 0; attempt < 50; attempt++)); do
+        port=$(free_listen_port) || break
         rm -f "$PG_TMP/server.log"
         if pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" \
             -o "-p $port" -w -t 60 start >/dev/null 2>&1; then

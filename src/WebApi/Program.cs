@@ -37,10 +37,11 @@ if (!apiEnabled && !app.Configuration.GetValue("Jobs:Enabled", true))
 app.UseSecurityHeaders();
 if (app.Configuration.GetValue<bool>("ForwardedHeaders:Enabled")) app.UseForwardedHeaders();
 app.UseRequestLocalization();
+// Request logging outside the exception handler, so it logs the status the caller got (a database outage's 503, not 500).
+app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<NulCharacterGuard>();
-app.UseSerilogRequestLogging();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseCors();
 app.UseAuthentication();
@@ -61,7 +62,8 @@ if (apiEnabled)
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status409Conflict)
-        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     api.MapAuthEndpoints().MapNotificationEndpoints().MapDistrictEndpoints().MapSchoolEndpoints();
 }
 

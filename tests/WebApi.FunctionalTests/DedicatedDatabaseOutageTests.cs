@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Infrastructure.Tenancy;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
@@ -93,6 +94,36 @@ public abstract class DedicatedDatabaseOutageTests<TApp>(TApp app) : FunctionalT
         {
             await server.SetOfflineAsync(catalog, offline: false);
         }
+    }
+
+    [Fact]
+    public async Task Requests_answer_503_while_the_shared_database_does_not_answer_store_nothing_and_are_served_again_once_it_answers()
+    {
+        var server = App.Factory.Database;
+        var shared = server.NewDatabaseServer().Replace("{database}", $"mc_shared_{Guid.NewGuid():N}");
+        await using var factory = new MentorCloudFactory(server, shared);
+        var api = new TestApi(factory);
+        var school = await api.CreateSchoolAsync();
+        using var admin = await api.As(school.SchoolAdmin);
+        var before = await (await admin.GetAsync(school.Route("teachers"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+
+        await server.SetOfflineAsync(shared, offline: true);
+        try
+        {
+            var read = await admin.GetAsync(school.Route("teachers"), Ct);
+            await read.ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+            read.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(30));
+            var write = await admin.PostAsJsonAsync(school.Route("teachers"), new { name = "停机教师", employeeNo = "OUTAGE-1", subjects = Array.Empty<string>() }, Ct);
+            await write.ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+        }
+        finally
+        {
+            await server.SetOfflineAsync(shared, offline: false);
+        }
+
+        var after = await (await admin.GetAsync(school.Route("teachers"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        after.GetProperty("totalCount").GetInt32().ShouldBe(before.GetProperty("totalCount").GetInt32());
+        after.ToString().ShouldNotContain("OUTAGE-1");
     }
 
     [Fact]

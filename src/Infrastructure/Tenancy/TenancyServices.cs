@@ -16,6 +16,7 @@ public static class TenancyServices
         services.AddSingleton<TenantAvailability>();
         services.AddSingleton<ITenantAvailability>(sp => sp.GetRequiredService<TenantAvailability>());
         services.AddSingleton<TenantDatabases>();
+        services.AddSingleton<SharedDatabase>();
         services.AddHostedService<TenantDatabaseMonitor>();
         services.AddHealthChecks().AddCheck<SchoolDatabasesHealthCheck>("school-databases", tags: ["ready"]);
         return services;

@@ -57,8 +57,7 @@ public static class DistrictEndpoints
             })
             .WithSummary("Onboard a school (tenant) with its first school admin, optionally in a dedicated database on a configured server")
             .WithRequestExample(new OnboardSchoolRequest(ApiExamples.SchoolCode, "杭州市拱墅区实验中学", ApiExamples.SchoolAdmin, DatabaseServer: null))
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         districts.MapGet("/{district}/schools", (string district, ISender sender, CancellationToken ct, int page = 1, int pageSize = IPaged.DefaultPageSize) =>
                 sender.Send(new GetSchoolsQuery(district, page, pageSize), ct))

@@ -4,12 +4,16 @@ using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace MentorCloud.WebApi.Infrastructure;
 
 /// <summary>Turns every exception into RFC 9457 problem details; unexpected ones reveal nothing but the traceId.</summary>
-public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+public sealed class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetails, SharedDatabase sharedDatabase, IOptions<TenancyOptions> tenancy, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -41,6 +45,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ArchiveKeyException archiveKey => ArchiveKeyUnavailable(httpContext, archiveKey),
             _ => null,
         };
+
+        if (problem is null && await sharedDatabase.IsDownAsync(exception, cancellationToken))
+        {
+            logger.LogWarning(exception, "The database did not answer {Method} {Path}; it answers 503", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Unavailable(httpContext, new DatabaseUnavailableException(Messages.DatabaseUnavailableDetail, tenancy.Value.RetryInterval, exception));
+        }
 
         if (problem is null)
         {
