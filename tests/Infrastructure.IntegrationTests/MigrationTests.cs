@@ -67,6 +67,22 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void The_school_scripts_carry_the_covering_indexes_and_statistics_a_school_semester_is_read_with()
+    {
+        using var sqlServer = Create(DatabaseProvider.SqlServer, school: true);
+        var script = sqlServer.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        script.ShouldContain("CREATE INDEX [IX_GuidanceActivities_TenantId_SemesterId_Kind] ON [GuidanceActivities] ([TenantId], [SemesterId], [Kind]) INCLUDE ([Id], [DeletedAt], [Mode])");
+        script.ShouldContain("CREATE INDEX [IX_MentorAssignments_TenantId_SemesterId] ON [MentorAssignments] ([TenantId], [SemesterId]) INCLUDE ([GroupId], [StudentId], [MentorId]) WHERE \"EndedAt\" IS NULL");
+        script.ShouldContain("CREATE STATISTICS [ST_GuidanceActivities_TenantId_SemesterId] ON [GuidanceActivities] ([TenantId], [SemesterId])");
+
+        using var postgres = Create(DatabaseProvider.PostgreSql, school: true);
+        script = postgres.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        script.ShouldContain("CREATE INDEX \"IX_Students_TenantId_IsActive\" ON \"Students\" (\"TenantId\", \"IsActive\") INCLUDE (\"Id\", \"AttentionFlags\")");
+        script.ShouldContain("CREATE INDEX \"IX_MonthlyReports_TenantId_SemesterId_StudentId\" ON \"MonthlyReports\" (\"TenantId\", \"SemesterId\", \"StudentId\") INCLUDE (\"Month\")");
+        script.ShouldContain("CREATE STATISTICS IF NOT EXISTS \"ST_MonthlyReports_TenantId_SemesterId\" (dependencies) ON \"TenantId\", \"SemesterId\" FROM \"MonthlyReports\"");
+    }
+
+    [Fact]
     public void SqlServer_catalog_script_creates_unique_codes_and_usernames()
     {
         using var context = Create(DatabaseProvider.SqlServer, school: false);

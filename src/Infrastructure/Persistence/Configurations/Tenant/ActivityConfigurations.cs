@@ -32,6 +32,8 @@ internal sealed class GuidanceActivityConfiguration : IEntityTypeConfiguration<G
         builder.HasOne<Semester>().WithMany().HasForeignKey(a => a.SemesterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Teacher>().WithMany().HasForeignKey(a => a.RecordedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.SemesterId, a.Kind });
+        builder.HasSchoolIndex([nameof(GuidanceActivity.SemesterId), nameof(GuidanceActivity.Kind)],
+            nameof(GuidanceActivity.Id), nameof(GuidanceActivity.DeletedAt), nameof(GuidanceActivity.Mode));
         builder.HasIndex(a => new { a.RecordedById, a.SemesterId });
         builder.HasQueryFilter(LiveFilter, a => a.DeletedAt == null);
     }

@@ -41,6 +41,8 @@ internal sealed class MentorAssignmentConfiguration : IEntityTypeConfiguration<M
         // One current pair per student and mentor; ended pairs are history and may repeat.
         builder.HasIndex(a => new { a.GroupId, a.StudentId, a.MentorId }).IsUnique().HasFilter("\"EndedAt\" IS NULL");
         builder.HasIndex(a => new { a.SemesterId, a.MentorId });
+        builder.HasSchoolIndex([nameof(MentorAssignment.SemesterId)],
+            nameof(MentorAssignment.GroupId), nameof(MentorAssignment.StudentId), nameof(MentorAssignment.MentorId)).HasFilter("\"EndedAt\" IS NULL");
         builder.HasIndex(a => a.StudentId);
     }
 }

@@ -19,6 +19,7 @@ internal sealed class MonthlyReportConfiguration : IEntityTypeConfiguration<Mont
         // One report per student and month (R9); widened with the tenant by convention.
         builder.HasIndex(r => new { r.StudentId, r.Month }).IsUnique();
         builder.HasIndex(r => r.SemesterId);
+        builder.HasSchoolIndex([nameof(MonthlyReport.SemesterId), nameof(MonthlyReport.StudentId)], nameof(MonthlyReport.Month));
         builder.HasOne<Student>().WithMany().HasForeignKey(r => r.StudentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Semester>().WithMany().HasForeignKey(r => r.SemesterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Comments).WithOne().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);

@@ -55,6 +55,7 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         builder.Property(s => s.StudentNo).HasMaxLength(32);
         builder.HasIndex(s => s.StudentNo).IsUnique();
         builder.HasIndex(s => s.ClassId);
+        builder.HasSchoolIndex([nameof(Student.IsActive)], nameof(Student.Id), nameof(Student.AttentionFlags));
         builder.Property(s => s.Gender).HasConversion<string>().HasMaxLength(10);
         builder.HasOne<SchoolClass>().WithMany().HasForeignKey(s => s.ClassId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(s => s.Guardians, g =>

@@ -137,11 +137,14 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("RecordedById", "SemesterId");
 
                     b.HasIndex("SemesterId", "Kind");
+
+                    b.HasIndex("TenantId", "SemesterId", "Kind")
+                        .HasAnnotation("SqlServer:Include", new[] { "Id", "DeletedAt", "Mode" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "SemesterId", "Kind"), new[] { "Id", "DeletedAt", "Mode" });
 
                     b.ToTable("GuidanceActivities", (string)null);
                 });
@@ -520,6 +523,12 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
 
                     b.HasIndex("SemesterId", "MentorId");
 
+                    b.HasIndex("TenantId", "SemesterId")
+                        .HasFilter("\"EndedAt\" IS NULL")
+                        .HasAnnotation("SqlServer:Include", new[] { "GroupId", "StudentId", "MentorId" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "SemesterId"), new[] { "GroupId", "StudentId", "MentorId" });
+
                     b.HasIndex("TenantId", "GroupId", "StudentId", "MentorId")
                         .IsUnique()
                         .HasFilter("\"EndedAt\" IS NULL");
@@ -763,6 +772,11 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
 
                     b.HasIndex("StudentId");
 
+                    b.HasIndex("TenantId", "SemesterId", "StudentId")
+                        .HasAnnotation("SqlServer:Include", new[] { "Month" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "SemesterId", "StudentId"), new[] { "Month" });
+
                     b.HasIndex("TenantId", "StudentId", "Month")
                         .IsUnique();
 
@@ -868,6 +882,11 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
                     b.HasKey("Id");
 
                     b.HasIndex("ClassId");
+
+                    b.HasIndex("TenantId", "IsActive")
+                        .HasAnnotation("SqlServer:Include", new[] { "Id", "AttentionFlags" });
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "IsActive"), new[] { "Id", "AttentionFlags" });
 
                     b.HasIndex("TenantId", "StudentNo")
                         .IsUnique();

@@ -132,11 +132,13 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TenantId");
-
                     b.HasIndex("RecordedById", "SemesterId");
 
                     b.HasIndex("SemesterId", "Kind");
+
+                    b.HasIndex("TenantId", "SemesterId", "Kind")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "DeletedAt", "Mode" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Id", "DeletedAt", "Mode" });
 
                     b.ToTable("GuidanceActivities", (string)null);
                 });
@@ -515,6 +517,11 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
 
                     b.HasIndex("SemesterId", "MentorId");
 
+                    b.HasIndex("TenantId", "SemesterId")
+                        .HasFilter("\"EndedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "GroupId", "StudentId", "MentorId" })
+                        .HasAnnotation("SqlServer:Include", new[] { "GroupId", "StudentId", "MentorId" });
+
                     b.HasIndex("TenantId", "GroupId", "StudentId", "MentorId")
                         .IsUnique()
                         .HasFilter("\"EndedAt\" IS NULL");
@@ -758,6 +765,10 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
 
                     b.HasIndex("StudentId");
 
+                    b.HasIndex("TenantId", "SemesterId", "StudentId")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Month" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Month" });
+
                     b.HasIndex("TenantId", "StudentId", "Month")
                         .IsUnique();
 
@@ -863,6 +874,10 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                     b.HasKey("Id");
 
                     b.HasIndex("ClassId");
+
+                    b.HasIndex("TenantId", "IsActive")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "AttentionFlags" })
+                        .HasAnnotation("SqlServer:Include", new[] { "Id", "AttentionFlags" });
 
                     b.HasIndex("TenantId", "StudentNo")
                         .IsUnique();

@@ -1,0 +1,78 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
+{
+    /// <inheritdoc />
+    public partial class SemesterReadIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_GuidanceActivities_TenantId",
+                table: "GuidanceActivities");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Students_TenantId_IsActive",
+                table: "Students",
+                columns: new[] { "TenantId", "IsActive" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Id", "AttentionFlags" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonthlyReports_TenantId_SemesterId_StudentId",
+                table: "MonthlyReports",
+                columns: new[] { "TenantId", "SemesterId", "StudentId" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MentorAssignments_TenantId_SemesterId",
+                table: "MentorAssignments",
+                columns: new[] { "TenantId", "SemesterId" },
+                filter: "\"EndedAt\" IS NULL")
+                .Annotation("Npgsql:IndexInclude", new[] { "GroupId", "StudentId", "MentorId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GuidanceActivities_TenantId_SemesterId_Kind",
+                table: "GuidanceActivities",
+                columns: new[] { "TenantId", "SemesterId", "Kind" })
+                .Annotation("Npgsql:IndexInclude", new[] { "Id", "DeletedAt", "Mode" });
+
+            // A semester belongs to one school, so the planner must not multiply the two selectivities (it expected
+            // 71 of a school's 6,800 activities and chose nested loops): functional-dependency statistics.
+            foreach (var table in SemesterTables)
+                migrationBuilder.Sql($"CREATE STATISTICS IF NOT EXISTS \"ST_{table}_TenantId_SemesterId\" (dependencies) ON \"TenantId\", \"SemesterId\" FROM \"{table}\";");
+        }
+
+        private static readonly string[] SemesterTables = ["GuidanceActivities", "MonthlyReports", "MentorAssignments", "MentorEvaluations"];
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var table in SemesterTables)
+                migrationBuilder.Sql($"DROP STATISTICS IF EXISTS \"ST_{table}_TenantId_SemesterId\";");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Students_TenantId_IsActive",
+                table: "Students");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MonthlyReports_TenantId_SemesterId_StudentId",
+                table: "MonthlyReports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MentorAssignments_TenantId_SemesterId",
+                table: "MentorAssignments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_GuidanceActivities_TenantId_SemesterId_Kind",
+                table: "GuidanceActivities");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GuidanceActivities_TenantId",
+                table: "GuidanceActivities",
+                column: "TenantId");
+        }
+    }
+}
