@@ -6,7 +6,9 @@ using System.Text.Json;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using Npgsql;
 
@@ -256,6 +258,35 @@ public abstract class DistrictStatisticsTests<TApp>(TApp app) : FunctionalTest<T
         await (await otherDistrict.GetAsync($"/api/v1/districts/{school.District}/statistics/export?format=csv", Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await admin.GetAsync($"/api/v1/districts/{school.District}/statistics", Ct)).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await admin.PostAsync($"/api/v1/districts/{school.District}/statistics/refresh", null, Ct)).ShouldBeProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_semester_rolled_up_after_its_end_keeps_those_final_figures_and_is_not_counted_again()
+    {
+        using var s = await SeedAsync();
+        var endsOn = Today.AddDays(100);
+        using var mentor = await Api.As(s.Mentor.Username);
+
+        var lastDay = await RollUpOnAsync(s, endsOn);
+        await RecordAsync(mentor, s, "talk", [s.Students[4].Id]);
+        var nightAfter = await RollUpOnAsync(s, endsOn.AddDays(1));
+        nightAfter.Figures.TalksMet.ShouldBe(lastDay.Figures.TalksMet + 1, "the night after its end the semester is counted once more");
+
+        await RecordAsync(mentor, s, "evaluationFeedback", [s.Students[4].Id]);
+        var later = await RollUpOnAsync(s, endsOn.AddDays(30));
+        later.Figures.ShouldBe(nightAfter.Figures);
+        later.GeneratedAt.ShouldBe(nightAfter.GeneratedAt);
+    }
+
+    /// <summary>The school's rollup as the nightly job runs it at 02:00 China time on <paramref name="day"/>; its one snapshot.</summary>
+    private async Task<MentorCloud.Domain.Districts.DistrictStatisticsSnapshot> RollUpOnAsync(MenteeSchool s, DateOnly day)
+    {
+        await using var scope = await JobRunner.SchoolScopeAsync(Services, s.School);
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
+        await ActivatorUtilities.CreateInstance<MentorCloud.Infrastructure.Jobs.DistrictRollup>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(at))
+            .RollUpSchoolAsync(Ct);
+        return await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().DistrictStatistics.AsNoTracking()
+            .SingleAsync(x => x.SchoolId == s.School.SchoolId, Ct);
     }
 
     [Fact]

@@ -15,20 +15,27 @@ using Microsoft.Extensions.Logging;
 namespace MentorCloud.Infrastructure.Jobs;
 
 /// <summary>
-/// The rollup of the current school (R13): the figures of every semester that has begun, counted by the database
+/// The rollup of the current school (R13): the figures of every semester that has begun and has no final snapshot yet, counted by the database
 /// (<see cref="SchoolFiguresQuery"/>), stored at district level in the catalog as the latest snapshot per school and
 /// semester label. Counts only cross over; the school's data stays where it lives (shared or dedicated database).
 /// </summary>
 public sealed class DistrictRollup(ApplicationDbContext db, CatalogDbContext catalog, PolicyReader policies, ITenantContext tenant, TimeProvider clock)
 {
-    /// <summary>Rolls up the current school; returns how many semesters it stored.</summary>
+    /// <summary>
+    /// Rolls up the current school; returns how many semesters it stored. A semester whose snapshot was taken after it
+    /// ended (with the same dates) already holds its final figures and is left as it is, so the nightly cost follows
+    /// the semesters in progress, not the school's history: each semester is counted once more the night after its end.
+    /// </summary>
     public async Task<int> RollUpSchoolAsync(CancellationToken cancellationToken)
     {
         var school = tenant.Current ?? throw new InvalidOperationException("The rollup runs inside a school.");
         var today = clock.Today();
         var generatedAt = clock.GetUtcNow();
+        var stored = await StoredAsync(school.Id, cancellationToken);
+        var semesters = (await db.Semesters.AsNoTracking().Where(s => s.StartsOn <= today).OrderBy(s => s.StartsOn).ToListAsync(cancellationToken))
+            .Where(s => !(stored.TryGetValue(s.Label, out var snapshot) && IsFinal(snapshot, s))).ToList();
+        if (semesters.Count == 0) return 0;
         var policy = await policies.EffectiveSettingsAsync(cancellationToken);
-        var semesters = await db.Semesters.AsNoTracking().Where(s => s.StartsOn <= today).OrderBy(s => s.StartsOn).ToListAsync(cancellationToken);
         var figures = new List<(Domain.Semesters.Semester Semester, SchoolFigures Figures)>();
         foreach (var semester in semesters)
             figures.Add((semester, await db.SchoolFiguresAsync(semester, today, policy, cancellationToken) with
@@ -39,7 +46,6 @@ public sealed class DistrictRollup(ApplicationDbContext db, CatalogDbContext cat
         // A second job server rolling up the same school at once may insert the same snapshot first: read again and update.
         for (var attempt = 1; ; attempt++)
         {
-            var stored = await catalog.DistrictStatistics.Where(s => s.SchoolId == school.Id).ToDictionaryAsync(s => s.SemesterLabel, StringComparer.Ordinal, cancellationToken);
             foreach (var (semester, counted) in figures)
             {
                 if (!stored.TryGetValue(semester.Label, out var snapshot))
@@ -58,9 +64,18 @@ public sealed class DistrictRollup(ApplicationDbContext db, CatalogDbContext cat
             catch (DbUpdateException) when (attempt < 3)
             {
                 catalog.ChangeTracker.Clear();
+                stored = await StoredAsync(school.Id, cancellationToken);
             }
         }
     }
+
+    private Task<Dictionary<string, DistrictStatisticsSnapshot>> StoredAsync(Guid schoolId, CancellationToken cancellationToken) =>
+        catalog.DistrictStatistics.Where(s => s.SchoolId == schoolId).ToDictionaryAsync(s => s.SemesterLabel, StringComparer.Ordinal, cancellationToken);
+
+    /// <summary>Taken on a school day after the semester's end, for the semester's current dates.</summary>
+    private static bool IsFinal(DistrictStatisticsSnapshot snapshot, Domain.Semesters.Semester semester) =>
+        snapshot.SemesterStartsOn == semester.StartsOn && snapshot.SemesterEndsOn == semester.EndsOn
+        && SchoolCalendar.DayOf(snapshot.GeneratedAt) > semester.EndsOn;
 }
 
 /// <summary>Nightly: one <see cref="DistrictStatisticsJob"/> per school.</summary>
