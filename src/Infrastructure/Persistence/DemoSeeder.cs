@@ -59,8 +59,8 @@ public sealed class DemoSeeder(
             var semester = await SeedSchoolAsync(tenant, cancellationToken);
             await catalog.SaveChangesAsync(cancellationToken);
             await SendPastRemindersAsync(tenant, semester, cancellationToken);
+            await RollUpOnceAsync(tenant, cancellationToken);
         }
-        await RollUpOnceAsync(cancellationToken);
 
         logger.LogWarning(
             "Demo data: district '{District}' (admin {DistrictAdmin}), school '{School}' (admin {SchoolAdmin}, head teachers demo-t01…demo-t04, " +
@@ -69,12 +69,9 @@ public sealed class DemoSeeder(
     }
 
     /// <summary>The demo district's first rollup, so its statistics have something to show before the nightly job runs.</summary>
-    private async Task RollUpOnceAsync(CancellationToken cancellationToken)
+    private async Task RollUpOnceAsync(TenantInfo tenant, CancellationToken cancellationToken)
     {
-        var school = await catalog.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Code == SchoolCode, cancellationToken);
-        if (school is null || await catalog.DistrictStatistics.AnyAsync(s => s.SchoolId == school.Id, cancellationToken)) return;
-        var district = await catalog.Districts.AsNoTracking().SingleAsync(d => d.Id == school.DistrictId, cancellationToken);
-        await using var scope = tenantScopes.CreateScope(TenantInfo.For(school, district), new SystemUser("demo-seed"));
+        await using var scope = tenantScopes.CreateScope(tenant, new SystemUser("demo-seed"));
         await scope.ServiceProvider.GetRequiredService<DistrictRollup>().RollUpSchoolAsync(cancellationToken);
     }
 
