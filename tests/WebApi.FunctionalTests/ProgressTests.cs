@@ -151,6 +151,31 @@ public abstract class ProgressTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     }
 
     [Fact]
+    public async Task A_semester_that_is_over_is_counted_with_the_policy_in_force_at_its_end_and_the_current_one_with_todays_R14()
+    {
+        var school = await Api.CreateSchoolAsync();
+        using var admin = await Api.As(school.SchoolAdmin);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        async Task<Guid> SemesterAsync(string label, int from, int to) =>
+            (await (await admin.PostAsJsonAsync(school.Route("semesters"),
+                new { label, startsOn = today.AddDays(from).ToString("yyyy-MM-dd"), endsOn = today.AddDays(to).ToString("yyyy-MM-dd") }, Ct))
+                .ShouldBeJson(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var past = await SemesterAsync("上学期", -200, -100);
+        var current = await SemesterAsync("本学期", -20, 100);
+        var policy = await (await admin.GetAsync(school.Route("policy"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        var before = policy.GetProperty("maxStudentsPerMentor").GetInt32();
+        var body = JsonSerializer.Deserialize<Dictionary<string, object>>(policy.GetRawText())!;
+        body["maxStudentsPerMentor"] = before - 5;
+        (await admin.PutAsJsonAsync(school.Route("policy"), body, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        async Task<int> CapAsync(Guid semester) =>
+            (await (await admin.GetAsync(school.Route($"statistics?semesterId={semester}"), Ct)).ShouldBeJson(HttpStatusCode.OK))
+                .GetProperty("mentorLoad").GetProperty("cap").GetInt32();
+        (await CapAsync(past)).ShouldBe(before, "the change was made after that semester ended");
+        (await CapAsync(current)).ShouldBe(before - 5);
+    }
+
+    [Fact]
     public async Task The_schools_figures_equal_the_counts_by_hand_R13()
     {
         using var s = await SeedAsync();

@@ -1,7 +1,9 @@
+using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Districts;
 using MentorCloud.Domain.Policies;
+using MentorCloud.Domain.Semesters;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Policies;
@@ -29,4 +31,18 @@ public sealed class PolicyReader(IApplicationDbContext db, ICatalogDbContext cat
     /// <summary>The settings that apply now: the school's own, tightened where the district has since lowered a ceiling.</summary>
     public async Task<PolicySettings> EffectiveSettingsAsync(CancellationToken cancellationToken) =>
         (await CurrentAsync(cancellationToken)).Settings.ClampTo(await LimitsAsync(cancellationToken));
+
+    /// <summary>
+    /// The settings a semester is counted with (R14: a change applies to the semester it is made for). A semester not yet
+    /// over is counted with the settings that apply now; one that is over with the version in force on its last school
+    /// day, or the school's first version when the policy was set only after that semester. Tightened to the district's
+    /// ceilings as they are now.
+    /// </summary>
+    public async Task<PolicySettings> EffectiveSettingsAsync(Semester semester, CancellationToken cancellationToken)
+    {
+        if (semester.EndsOn >= clock.Today()) return await EffectiveSettingsAsync(cancellationToken);
+        var versions = await db.SchoolPolicies.AsNoTracking().OrderBy(p => p.Version).ToListAsync(cancellationToken);
+        var inForce = versions.LastOrDefault(p => SchoolCalendar.DayOf(p.EffectiveFrom) <= semester.EndsOn) ?? versions.FirstOrDefault();
+        return (inForce ?? await CurrentAsync(cancellationToken)).Settings.ClampTo(await LimitsAsync(cancellationToken));
+    }
 }

@@ -35,13 +35,15 @@ public sealed class DistrictRollup(ApplicationDbContext db, CatalogDbContext cat
         var semesters = (await db.Semesters.AsNoTracking().Where(s => s.StartsOn <= today).OrderBy(s => s.StartsOn).ToListAsync(cancellationToken))
             .Where(s => !(stored.TryGetValue(s.Label, out var snapshot) && IsFinal(snapshot, s))).ToList();
         if (semesters.Count == 0) return 0;
-        var policy = await policies.EffectiveSettingsAsync(cancellationToken);
         var figures = new List<(Domain.Semesters.Semester Semester, SchoolFigures Figures)>();
         foreach (var semester in semesters)
+        {
+            var policy = await policies.EffectiveSettingsAsync(semester, cancellationToken);
             figures.Add((semester, await db.SchoolFiguresAsync(semester, today, policy, cancellationToken) with
             {
                 OverdueDuties = await db.OverdueDutiesAsync(semester, policy, today, cancellationToken),
             }));
+        }
 
         // A second job server rolling up the same school at once may insert the same snapshot first: read again and update.
         for (var attempt = 1; ; attempt++)

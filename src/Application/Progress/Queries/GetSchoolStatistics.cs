@@ -51,7 +51,7 @@ public sealed class GetSchoolStatisticsHandler(IApplicationDbContext db, PolicyR
     {
         var today = clock.Today();
         var semester = await db.Semesters.ChosenOrInForceAsync(query.SemesterId, today, cancellationToken);
-        var policy = await policies.EffectiveSettingsAsync(cancellationToken);
+        var policy = await policies.EffectiveSettingsAsync(semester, cancellationToken);
         var f = await db.SchoolFiguresAsync(semester, today, policy, cancellationToken);
         return new SchoolStatisticsDto(
             semester.Id,

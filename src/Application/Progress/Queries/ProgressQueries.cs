@@ -27,7 +27,7 @@ public sealed class GetStudentProgressHandler(IApplicationDbContext db, MonthlyR
         await access.DemandReaderAsync(query.StudentId, cancellationToken);
         var today = clock.Today();
         var semester = await db.Semesters.ChosenOrInForceAsync(query.SemesterId, today, cancellationToken);
-        var policy = await policies.EffectiveSettingsAsync(cancellationToken);
+        var policy = await policies.EffectiveSettingsAsync(semester, cancellationToken);
         var row = (await db.ProgressRowsAsync(db.Students.Where(s => s.Id == query.StudentId), semester.Id,
             GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay), cancellationToken)).Single();
         return GuidanceProgress.Of(row, semester.Id, GuidanceProgress.ReportsDue(semester, today, policy), policy);
@@ -76,7 +76,7 @@ public sealed class GetMentorProgressHandler(IApplicationDbContext db, AccessPol
             throw new NotFoundException(nameof(Teacher), query.TeacherId);
 
         var semester = await db.Semesters.ChosenOrInForceAsync(query.SemesterId, today, cancellationToken);
-        var policy = await policies.EffectiveSettingsAsync(cancellationToken);
+        var policy = await policies.EffectiveSettingsAsync(semester, cancellationToken);
         var mentees = db.PublishedPairsOf(semester.Id).Where(a => a.MentorId == query.TeacherId).Select(a => a.StudentId);
         var rows = await db.ProgressRowsAsync(students.Where(s => mentees.Contains(s.Id)), semester.Id,
             GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay), cancellationToken);
