@@ -99,19 +99,31 @@ public static class DependencyInjection
         where TSchool : ApplicationDbContext
     {
         services.AddScoped(_ => new DefaultDatabaseConnection(provider, connectionString));
-        services.AddDbContext<CatalogDbContext, TCatalog>(
-            (sp, o) => o.Use(provider, sp.GetRequiredService<DefaultDatabaseConnection>().Connection, DatabaseProviderExtensions.CatalogHistoryTable));
+
+        // Both contexts come from pools built once (options, EF Core's internal services); each scope leases one of each,
+        // gives it the scope's connection and, for the school context, the scope's tenant, and returns it when it ends.
+        services.AddPooledDbContextFactory<TCatalog>(o => o.UsePooled(provider, DatabaseProviderExtensions.CatalogHistoryTable));
+        services.AddScoped<CatalogDbContext>(sp =>
+        {
+            var shared = sp.GetRequiredService<DefaultDatabaseConnection>();
+            var catalog = sp.GetRequiredService<IDbContextFactory<TCatalog>>().CreateDbContext();
+            catalog.Lease(shared.Connection, shared.ConnectionString);
+            return catalog;
+        });
         services.AddScoped<ICatalogDbContext>(sp => sp.GetRequiredService<CatalogDbContext>());
 
-        // Options are scoped because each scope may serve a school with its own database.
-        services.AddDbContext<ApplicationDbContext, TSchool>((sp, o) =>
-            {
-                if (sp.GetRequiredService<ITenantContext>().Current?.ConnectionString is { } dedicated)
-                    o.Use(provider, dedicated, DatabaseProviderExtensions.TenantHistoryTable);
-                else
-                    o.Use(provider, sp.GetRequiredService<DefaultDatabaseConnection>().Connection, DatabaseProviderExtensions.TenantHistoryTable);
-            },
-            ServiceLifetime.Scoped, ServiceLifetime.Scoped);
+        // A school with its own database gets a connection of its own; every other one shares the scope's default connection.
+        services.AddPooledDbContextFactory<TSchool>(o => o.UsePooled(provider, DatabaseProviderExtensions.TenantHistoryTable));
+        services.AddScoped<ApplicationDbContext>(sp =>
+        {
+            var tenant = sp.GetRequiredService<ITenantContext>();
+            var dedicated = tenant.Current?.ConnectionString;
+            var shared = dedicated is null ? sp.GetRequiredService<DefaultDatabaseConnection>() : null;
+            var connection = shared?.Connection ?? DefaultDatabaseConnection.Create(provider, dedicated!);
+            var school = sp.GetRequiredService<IDbContextFactory<TSchool>>().CreateDbContext();
+            school.Lease(tenant, connection, shared?.ConnectionString ?? dedicated!, dedicated is not null);
+            return school;
+        });
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         return services;
     }

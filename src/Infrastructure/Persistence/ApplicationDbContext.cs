@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Linq.Expressions;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
@@ -26,11 +27,17 @@ namespace MentorCloud.Infrastructure.Persistence;
 /// <summary>
 /// One school's data. It connects to the tenant's dedicated database when it has one, sees only the
 /// current tenant's rows (the named "tenant" filter), and refuses to save rows of any other tenant.
+/// Instances come from a pool: a scope leases one (<see cref="Lease"/>) and gives it back when the scope ends, without its
+/// tenant or connection.
 /// </summary>
-public abstract class ApplicationDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options), IApplicationDbContext
+public abstract class ApplicationDbContext(DbContextOptions options) : DbContext(options), IApplicationDbContext
 {
     public const string TenantIdProperty = "TenantId";
     public const string TenantFilter = "tenant";
+
+    private ITenantContext? _tenant;
+    private DbConnection? _dedicated;
+    private bool _leased;
 
     public DbSet<SchoolPolicy> SchoolPolicies => Set<SchoolPolicy>();
     public DbSet<Semester> Semesters => Set<Semester>();
@@ -60,7 +67,50 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
     IQueryable<WebhookDeliveryAttempt> IApplicationDbContext.WebhookDeliveryAttempts => WebhookDeliveryAttempts.AsNoTracking();
 
     /// <summary>The tenant the filter compares with; <see cref="Guid.Empty"/> (no row has it) when none is set.</summary>
-    public Guid CurrentTenantId => tenant.Current?.Id ?? Guid.Empty;
+    public Guid CurrentTenantId => _tenant?.Current?.Id ?? Guid.Empty;
+
+    /// <summary>True while the context serves a school with a dedicated database, on a connection of its own.</summary>
+    public bool OnDedicatedDatabase => _dedicated is not null;
+
+    /// <summary>
+    /// Binds the context to a scope: the scope's tenant, read at every query and save (so a tenant set later in the scope
+    /// counts), and the connection to use: the scope's shared default connection, or a dedicated database's connection,
+    /// which the context then disposes when the scope gives it back.
+    /// </summary>
+    internal void Lease(ITenantContext tenant, DbConnection connection, string connectionString, bool dedicated)
+    {
+        if (_leased) throw new InvalidOperationException("The school context is already leased by a scope.");
+        Database.UseScopeConnection(connection, connectionString);
+        _tenant = tenant;
+        _dedicated = dedicated ? connection : null;
+        _leased = true;
+    }
+
+    public override void Dispose()
+    {
+        var dedicated = Release();
+        base.Dispose();
+        dedicated?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        var dedicated = Release();
+        await base.DisposeAsync();
+        if (dedicated is not null) await dedicated.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Forgets the scope's tenant and connection before the context goes back to the pool.</summary>
+    private DbConnection? Release()
+    {
+        if (!_leased) return null;
+        var dedicated = _dedicated;
+        Database.SetDbConnection(null);
+        (_tenant, _dedicated, _leased) = (null, null, false);
+        return dedicated;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -117,7 +167,7 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
             if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
             if (entry.Entity is IAppendOnly && entry.State is not EntityState.Added)
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only.");
-            var current = tenant.Current?.Id ?? throw new TenantRequiredException();
+            var current = _tenant?.Current?.Id ?? throw new TenantRequiredException();
             var column = entry.Property<Guid>(TenantIdProperty);
             var owner = entry.State == EntityState.Added ? column.CurrentValue : column.OriginalValue;
             if (entry.State == EntityState.Added && owner == Guid.Empty)
@@ -128,11 +178,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, ITenantCont
     }
 }
 
-public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options, ITenantContext tenant)
-    : ApplicationDbContext(options, tenant);
+public sealed class SqliteApplicationDbContext(DbContextOptions<SqliteApplicationDbContext> options) : ApplicationDbContext(options);
 
-public sealed class PostgreSqlApplicationDbContext(DbContextOptions<PostgreSqlApplicationDbContext> options, ITenantContext tenant)
-    : ApplicationDbContext(options, tenant);
+public sealed class PostgreSqlApplicationDbContext(DbContextOptions<PostgreSqlApplicationDbContext> options) : ApplicationDbContext(options);
 
-public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options, ITenantContext tenant)
-    : ApplicationDbContext(options, tenant);
+public sealed class SqlServerApplicationDbContext(DbContextOptions<SqlServerApplicationDbContext> options) : ApplicationDbContext(options);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Domain.Districts;
 using MentorCloud.Domain.Schools;
@@ -9,10 +10,13 @@ namespace MentorCloud.Infrastructure.Persistence;
 
 /// <summary>
 /// The platform catalog: districts, schools (the tenant store) and login accounts. Always in the default
-/// database and never tenant-filtered. One subclass per provider carries that provider's migrations.
+/// database and never tenant-filtered. One subclass per provider carries that provider's migrations. Instances come from a
+/// pool: a scope leases one on its shared default connection (<see cref="Lease"/>) and gives it back without it.
 /// </summary>
 public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options), ICatalogDbContext, IDataProtectionKeyContext
 {
+    private bool _leased;
+
     public DbSet<District> Districts => Set<District>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
@@ -21,6 +25,36 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
 
     /// <summary>The platform's data-protection key ring (webhook secrets), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Binds the context to a scope's shared default connection.</summary>
+    internal void Lease(DbConnection connection, string connectionString)
+    {
+        if (_leased) throw new InvalidOperationException("The catalog context is already leased by a scope.");
+        Database.UseScopeConnection(connection, connectionString);
+        _leased = true;
+    }
+
+    public override void Dispose()
+    {
+        Release();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Release();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Forgets the scope's connection before the context goes back to the pool.</summary>
+    private void Release()
+    {
+        if (!_leased) return;
+        Database.SetDbConnection(null);
+        _leased = false;
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

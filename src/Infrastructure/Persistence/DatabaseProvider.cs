@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace MentorCloud.Infrastructure.Persistence;
 
@@ -35,13 +36,29 @@ internal static class DatabaseProviderExtensions
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
 
-    /// <summary>The scope's shared default connection, kept open from its first use until the scope ends (<see cref="KeepOpenUntilScopeEnds"/>).</summary>
-    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, DbConnection connection, string historyTable) =>
+    /// <summary>
+    /// Options for a pooled context: the provider without a connection. Each scope hands the context it leases the connection
+    /// to use (<see cref="ApplicationDbContext.Lease"/>, <see cref="CatalogDbContext.Lease"/>); the scope's shared default
+    /// connection is kept open from its first use until the scope ends (<see cref="KeepOpenUntilScopeEnds"/>).
+    /// </summary>
+    public static DbContextOptionsBuilder UsePooled(this DbContextOptionsBuilder options, DatabaseProvider provider, string historyTable) =>
         (provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connection, o => o.MigrationsHistoryTable(historyTable)).AddInterceptors(SqliteErasure.Instance),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connection, o => o.MigrationsHistoryTable(historyTable)),
-            DatabaseProvider.SqlServer => options.UseSqlServer(connection, o => o.MigrationsHistoryTable(historyTable)),
+            DatabaseProvider.Sqlite => options.UseSqlite(o => o.MigrationsHistoryTable(historyTable)).AddInterceptors(SqliteErasure.Instance),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(o => o.MigrationsHistoryTable(historyTable)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(o => o.MigrationsHistoryTable(historyTable)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         }).AddInterceptors(KeepOpenUntilScopeEnds.Instance);
+
+    /// <summary>
+    /// Points a leased context at the scope's connection. While that connection was never opened, the context also keeps its
+    /// connection string: the drivers drop the password from a connection's string once it opened, and creating a missing
+    /// database (migrations) connects to the server's administrative database with that string.
+    /// </summary>
+    public static void UseScopeConnection(this DatabaseFacade database, DbConnection connection, string connectionString)
+    {
+        database.SetDbConnection(connection);
+        if (connection.State == System.Data.ConnectionState.Closed && connection.ConnectionString == connectionString)
+            database.SetConnectionString(connectionString);
+    }
 }

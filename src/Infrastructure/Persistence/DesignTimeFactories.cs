@@ -1,14 +1,10 @@
-using MentorCloud.Application.Common.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace MentorCloud.Infrastructure.Persistence;
 
-// Used only by `dotnet ef migrations add`; see scripts/add-migration.sh. Connection strings are never opened.
-internal sealed class NoTenant : ITenantContext
-{
-    public TenantInfo? Current => null;
-}
+// Used only by `dotnet ef migrations add`; see scripts/add-migration.sh. Connection strings are never opened. The
+// school contexts serve no tenant: nothing is leased to a scope.
 
 internal static class DesignTime
 {
@@ -44,17 +40,17 @@ public sealed class SqlServerCatalogFactory : IDesignTimeDbContextFactory<SqlSer
 public sealed class SqliteApplicationFactory : IDesignTimeDbContextFactory<SqliteApplicationDbContext>
 {
     public SqliteApplicationDbContext CreateDbContext(string[] args) =>
-        new(DesignTime.Options<SqliteApplicationDbContext>(DatabaseProvider.Sqlite, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
+        new(DesignTime.Options<SqliteApplicationDbContext>(DatabaseProvider.Sqlite, DatabaseProviderExtensions.TenantHistoryTable));
 }
 
 public sealed class PostgreSqlApplicationFactory : IDesignTimeDbContextFactory<PostgreSqlApplicationDbContext>
 {
     public PostgreSqlApplicationDbContext CreateDbContext(string[] args) =>
-        new(DesignTime.Options<PostgreSqlApplicationDbContext>(DatabaseProvider.PostgreSql, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
+        new(DesignTime.Options<PostgreSqlApplicationDbContext>(DatabaseProvider.PostgreSql, DatabaseProviderExtensions.TenantHistoryTable));
 }
 
 public sealed class SqlServerApplicationFactory : IDesignTimeDbContextFactory<SqlServerApplicationDbContext>
 {
     public SqlServerApplicationDbContext CreateDbContext(string[] args) =>
-        new(DesignTime.Options<SqlServerApplicationDbContext>(DatabaseProvider.SqlServer, DatabaseProviderExtensions.TenantHistoryTable), new NoTenant());
+        new(DesignTime.Options<SqlServerApplicationDbContext>(DatabaseProvider.SqlServer, DatabaseProviderExtensions.TenantHistoryTable));
 }

@@ -41,6 +41,28 @@ public sealed class SqliteErasure : DbConnectionInterceptor, ISaveChangesInterce
         return result;
     }
 
+    // A pooled context serves the next scope after this one: a save that failed leaves no mark behind.
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => Forget(eventData.Context);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is not null) Erasing.Remove(context);
+    }
+
     private static void SecureDelete(DbConnection connection)
     {
         using var command = connection.CreateCommand();
