@@ -99,6 +99,7 @@ public static class DependencyInjection
         where TSchool : ApplicationDbContext
     {
         services.AddScoped(_ => new DefaultDatabaseConnection(provider, connectionString));
+        services.AddScoped<ScopeLeases>();
 
         // Both contexts come from pools built once (options, EF Core's internal services); each scope leases one of each,
         // gives it the scope's connection and, for the school context, the scope's tenant, and returns it when it ends.
@@ -106,9 +107,10 @@ public static class DependencyInjection
         services.AddScoped<CatalogDbContext>(sp =>
         {
             var shared = sp.GetRequiredService<DefaultDatabaseConnection>();
+            var leases = sp.GetRequiredService<ScopeLeases>();
             var catalog = sp.GetRequiredService<IDbContextFactory<TCatalog>>().CreateDbContext();
             catalog.Lease(shared.Connection, shared.ConnectionString);
-            return catalog;
+            return leases.Track(catalog);
         });
         services.AddScoped<ICatalogDbContext>(sp => sp.GetRequiredService<CatalogDbContext>());
 
@@ -120,9 +122,10 @@ public static class DependencyInjection
             var dedicated = tenant.Current?.ConnectionString;
             var shared = dedicated is null ? sp.GetRequiredService<DefaultDatabaseConnection>() : null;
             var connection = shared?.Connection ?? DefaultDatabaseConnection.Create(provider, dedicated!);
+            var leases = sp.GetRequiredService<ScopeLeases>();
             var school = sp.GetRequiredService<IDbContextFactory<TSchool>>().CreateDbContext();
             school.Lease(tenant, connection, shared?.ConnectionString ?? dedicated!, dedicated is not null);
-            return school;
+            return leases.Track(school);
         });
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         return services;

@@ -91,3 +91,41 @@ public abstract class ContextPoolingTests<TDatabase>(TDatabase database) : Datab
 public sealed class ContextPoolingTestsOnSqlite(SqliteDatabase database) : ContextPoolingTests<SqliteDatabase>(database);
 
 public sealed class ContextPoolingTestsOnPostgres(PostgresDatabase database) : ContextPoolingTests<PostgresDatabase>(database);
+
+/// <summary>
+/// A pooled context is given back once, by its scope: a dispose arriving later (the container disposes a scoped context
+/// once per type it was resolved as) never hands back the instance another scope holds by then. Its own fixture, so its
+/// two contexts held at once do not change which instance the tests above get back.
+/// </summary>
+public abstract class ContextLeaseTests<TDatabase>(TDatabase database) : DatabaseTest<TDatabase>(database) where TDatabase : DatabaseFixture
+{
+    [Fact]
+    public async Task A_late_dispose_from_the_scope_before_leaves_alone_the_context_another_scope_now_holds()
+    {
+        var shared = new TenantInfo(Guid.CreateVersion7(), $"s-{Guid.NewGuid():N}"[..12], "School", Guid.CreateVersion7(), "d", null);
+        var scopes = Database.Services.GetRequiredService<ITenantScopeFactory>();
+        ApplicationDbContext first;
+        await using (var scope = scopes.CreateScope(shared))
+        {
+            first = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            scope.ServiceProvider.GetRequiredService<IApplicationDbContext>().ShouldBeSameAs(first);
+        }
+        await using var holder = scopes.CreateScope(shared);
+        var held = holder.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        held.ShouldBeSameAs(first);
+
+        // The container disposes a scoped context once for each type it was resolved as; a dispose that arrives after
+        // the pool lent the instance to another scope must not give that scope's context back.
+        await first.DisposeAsync();
+        first.Dispose();
+
+        held.CurrentTenantId.ShouldBe(shared.Id);
+        await using var other = scopes.CreateScope(shared);
+        other.ServiceProvider.GetRequiredService<ApplicationDbContext>().ShouldNotBeSameAs(held);
+        (await held.Teachers.CountAsync(Ct)).ShouldBe(0);
+    }
+}
+
+public sealed class ContextLeaseTestsOnSqlite(SqliteDatabase database) : ContextLeaseTests<SqliteDatabase>(database);
+
+public sealed class ContextLeaseTestsOnPostgres(PostgresDatabase database) : ContextLeaseTests<PostgresDatabase>(database);

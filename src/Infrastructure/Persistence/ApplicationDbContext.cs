@@ -30,7 +30,7 @@ namespace MentorCloud.Infrastructure.Persistence;
 /// Instances come from a pool: a scope leases one (<see cref="Lease"/>) and gives it back when the scope ends, without its
 /// tenant or connection.
 /// </summary>
-public abstract class ApplicationDbContext(DbContextOptions options) : DbContext(options), IApplicationDbContext
+public abstract class ApplicationDbContext(DbContextOptions options) : DbContext(options), IApplicationDbContext, ILeasedContext
 {
     public const string TenantIdProperty = "TenantId";
     public const string TenantFilter = "tenant";
@@ -86,20 +86,33 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
         _leased = true;
     }
 
+    /// <summary>A leased context is given back by its scope (<see cref="ScopeLeases"/>), not by whoever disposes it.</summary>
     public override void Dispose()
+    {
+        if (_leased) return;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        if (_leased) return ValueTask.CompletedTask;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
+    void ILeasedContext.ReturnToPool()
     {
         var dedicated = Release();
         base.Dispose();
         dedicated?.Dispose();
-        GC.SuppressFinalize(this);
     }
 
-    public override async ValueTask DisposeAsync()
+    async ValueTask ILeasedContext.ReturnToPoolAsync()
     {
         var dedicated = Release();
         await base.DisposeAsync();
         if (dedicated is not null) await dedicated.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>Forgets the scope's tenant and connection before the context goes back to the pool.</summary>

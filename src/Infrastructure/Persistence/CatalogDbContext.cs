@@ -13,7 +13,7 @@ namespace MentorCloud.Infrastructure.Persistence;
 /// database and never tenant-filtered. One subclass per provider carries that provider's migrations. Instances come from a
 /// pool: a scope leases one on its shared default connection (<see cref="Lease"/>) and gives it back without it.
 /// </summary>
-public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options), ICatalogDbContext, IDataProtectionKeyContext
+public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options), ICatalogDbContext, IDataProtectionKeyContext, ILeasedContext
 {
     private bool _leased;
 
@@ -34,18 +34,31 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
         _leased = true;
     }
 
+    /// <summary>A leased context is given back by its scope (<see cref="ScopeLeases"/>), not by whoever disposes it.</summary>
     public override void Dispose()
     {
-        Release();
+        if (_leased) return;
         base.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    public override async ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
+    {
+        if (_leased) return ValueTask.CompletedTask;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
+    void ILeasedContext.ReturnToPool()
     {
         Release();
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
+        base.Dispose();
+    }
+
+    ValueTask ILeasedContext.ReturnToPoolAsync()
+    {
+        Release();
+        return base.DisposeAsync();
     }
 
     /// <summary>Forgets the scope's connection before the context goes back to the pool.</summary>
