@@ -30,14 +30,12 @@ namespace MentorCloud.Infrastructure.Persistence;
 /// Instances come from a pool: a scope leases one (<see cref="Lease"/>) and gives it back when the scope ends, without its
 /// tenant or connection.
 /// </summary>
-public abstract class ApplicationDbContext(DbContextOptions options) : DbContext(options), IApplicationDbContext, ILeasedContext
+public abstract class ApplicationDbContext(DbContextOptions options) : PooledDbContext(options), IApplicationDbContext
 {
     public const string TenantIdProperty = "TenantId";
     public const string TenantFilter = "tenant";
 
     private ITenantContext? _tenant;
-    private DbConnection? _dedicated;
-    private bool _leased;
 
     public DbSet<SchoolPolicy> SchoolPolicies => Set<SchoolPolicy>();
     public DbSet<Semester> Semesters => Set<Semester>();
@@ -70,7 +68,7 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
     public Guid CurrentTenantId => _tenant?.Current?.Id ?? Guid.Empty;
 
     /// <summary>True while the context serves a school with a dedicated database, on a connection of its own.</summary>
-    public bool OnDedicatedDatabase => _dedicated is not null;
+    public bool OnDedicatedDatabase => OwnedConnection is not null;
 
     /// <summary>
     /// Binds the context to a scope: the scope's tenant, read at every query and save (so a tenant set later in the scope
@@ -79,51 +77,12 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
     /// </summary>
     internal void Lease(ITenantContext tenant, DbConnection connection, string connectionString, bool dedicated)
     {
-        if (_leased) throw new InvalidOperationException("The school context is already leased by a scope.");
-        Database.UseScopeConnection(connection, connectionString);
+        LeaseConnection(connection, connectionString, owned: dedicated);
         _tenant = tenant;
-        _dedicated = dedicated ? connection : null;
-        _leased = true;
     }
 
-    /// <summary>A leased context is given back by its scope (<see cref="ScopeLeases"/>), not by whoever disposes it.</summary>
-    public override void Dispose()
-    {
-        if (_leased) return;
-        base.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    public override ValueTask DisposeAsync()
-    {
-        if (_leased) return ValueTask.CompletedTask;
-        GC.SuppressFinalize(this);
-        return base.DisposeAsync();
-    }
-
-    void ILeasedContext.ReturnToPool()
-    {
-        var dedicated = Release();
-        base.Dispose();
-        dedicated?.Dispose();
-    }
-
-    async ValueTask ILeasedContext.ReturnToPoolAsync()
-    {
-        var dedicated = Release();
-        await base.DisposeAsync();
-        if (dedicated is not null) await dedicated.DisposeAsync();
-    }
-
-    /// <summary>Forgets the scope's tenant and connection before the context goes back to the pool.</summary>
-    private DbConnection? Release()
-    {
-        if (!_leased) return null;
-        var dedicated = _dedicated;
-        Database.SetDbConnection(null);
-        (_tenant, _dedicated, _leased) = (null, null, false);
-        return dedicated;
-    }
+    /// <summary>Forgets the scope's tenant before the context goes back to the pool.</summary>
+    protected override void OnReturn() => _tenant = null;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -13,10 +13,8 @@ namespace MentorCloud.Infrastructure.Persistence;
 /// database and never tenant-filtered. One subclass per provider carries that provider's migrations. Instances come from a
 /// pool: a scope leases one on its shared default connection (<see cref="Lease"/>) and gives it back without it.
 /// </summary>
-public abstract class CatalogDbContext(DbContextOptions options) : DbContext(options), ICatalogDbContext, IDataProtectionKeyContext, ILeasedContext
+public abstract class CatalogDbContext(DbContextOptions options) : PooledDbContext(options), ICatalogDbContext, IDataProtectionKeyContext
 {
-    private bool _leased;
-
     public DbSet<District> Districts => Set<District>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
@@ -27,47 +25,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Binds the context to a scope's shared default connection.</summary>
-    internal void Lease(DbConnection connection, string connectionString)
-    {
-        if (_leased) throw new InvalidOperationException("The catalog context is already leased by a scope.");
-        Database.UseScopeConnection(connection, connectionString);
-        _leased = true;
-    }
-
-    /// <summary>A leased context is given back by its scope (<see cref="ScopeLeases"/>), not by whoever disposes it.</summary>
-    public override void Dispose()
-    {
-        if (_leased) return;
-        base.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    public override ValueTask DisposeAsync()
-    {
-        if (_leased) return ValueTask.CompletedTask;
-        GC.SuppressFinalize(this);
-        return base.DisposeAsync();
-    }
-
-    void ILeasedContext.ReturnToPool()
-    {
-        Release();
-        base.Dispose();
-    }
-
-    ValueTask ILeasedContext.ReturnToPoolAsync()
-    {
-        Release();
-        return base.DisposeAsync();
-    }
-
-    /// <summary>Forgets the scope's connection before the context goes back to the pool.</summary>
-    private void Release()
-    {
-        if (!_leased) return;
-        Database.SetDbConnection(null);
-        _leased = false;
-    }
+    internal void Lease(DbConnection connection, string connectionString) => LeaseConnection(connection, connectionString, owned: false);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
