@@ -41,7 +41,7 @@ public sealed class ProblemDetailsExceptionHandler(
                 Detail = $"{rule.Rule}: {rule.Message}",
                 Extensions = { ["rule"] = rule.Rule, ["violation"] = rule.Details },
             },
-            DatabaseUnavailableException unavailable => Unavailable(httpContext, unavailable),
+            DatabaseUnavailableException unavailable => Unavailable(httpContext, unavailable.Message, unavailable.RetryAfter),
             ArchiveKeyException archiveKey => ArchiveKeyUnavailable(httpContext, archiveKey),
             _ => null,
         };
@@ -49,7 +49,7 @@ public sealed class ProblemDetailsExceptionHandler(
         if (problem is null && await sharedDatabase.IsDownAsync(exception, cancellationToken))
         {
             logger.LogWarning(exception, "The database did not answer {Method} {Path}; it answers 503", httpContext.Request.Method, httpContext.Request.Path);
-            problem = Unavailable(httpContext, new DatabaseUnavailableException(Messages.DatabaseUnavailableDetail, tenancy.Value.RetryInterval, exception));
+            problem = Unavailable(httpContext, Messages.DatabaseUnavailableDetail, tenancy.Value.RetryInterval);
         }
 
         if (problem is null)
@@ -76,10 +76,10 @@ public sealed class ProblemDetailsExceptionHandler(
         return new ProblemDetails { Status = 409, Detail = Messages.IdempotencyKeyInProgress };
     }
 
-    private static ProblemDetails Unavailable(HttpContext httpContext, DatabaseUnavailableException unavailable)
+    private static ProblemDetails Unavailable(HttpContext httpContext, string detail, TimeSpan retryAfter)
     {
-        httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ProblemDetails { Status = 503, Detail = unavailable.Message };
+        httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails { Status = 503, Detail = detail };
     }
 
     /// <summary>Localized titles by status code, for every problem the service writes.</summary>
