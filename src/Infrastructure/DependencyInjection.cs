@@ -63,6 +63,7 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<Application.Reminders.IAccountDirectory, AccountDirectory>();
+        services.AddSingleton(sp => ValidatedTokenCache.ForJsonWebTokens(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         services.AddOptions<AccountCheckOptions>().Bind(configuration.GetSection(AccountCheckOptions.Section))
             .Validate(o => o.AccountCheckInterval >= TimeSpan.Zero && o.AccountCheckInterval <= AccountCheckOptions.Longest,

@@ -10,7 +10,7 @@ public sealed class JwtConfigurationTests
     private static JwtBearerOptions Configure(JwtOptions jwt, bool development)
     {
         var options = new JwtBearerOptions();
-        new ConfigureJwtBearer(Options.Create(jwt), new SigningKeyProvider(jwt, development)).Configure(options);
+        new ConfigureJwtBearer(Options.Create(jwt), new SigningKeyProvider(jwt, development), ValidatedTokenCache.ForJsonWebTokens(TimeProvider.System)).Configure(options);
         return options;
     }
 

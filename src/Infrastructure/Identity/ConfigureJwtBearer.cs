@@ -6,9 +6,10 @@ namespace MentorCloud.Infrastructure.Identity;
 
 /// <summary>
 /// Validates local tokens with the signing key, or external ones against <c>Jwt:Authority</c>'s published keys; then
-/// checks that the token's account is still active (<see cref="AccountCheckingJwtBearerEvents"/>).
+/// checks that the token's account is still active (<see cref="AccountCheckingJwtBearerEvents"/>). A token is validated
+/// once and remembered while it is valid (<see cref="ValidatedTokenCache"/>).
 /// </summary>
-public sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwt, SigningKeyProvider signingKey) : IConfigureNamedOptions<JwtBearerOptions>
+public sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwt, SigningKeyProvider signingKey, ValidatedTokenCache tokens) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options) => Configure(options);
 
@@ -16,6 +17,8 @@ public sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwt, SigningKeyProvi
     {
         var settings = jwt.Value;
         options.MapInboundClaims = false;
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(tokens);
         options.EventsType = typeof(AccountCheckingJwtBearerEvents);
         options.Authority = string.IsNullOrWhiteSpace(settings.Authority) ? null : settings.Authority;
         options.TokenValidationParameters = new TokenValidationParameters
