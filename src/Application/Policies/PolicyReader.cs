@@ -11,20 +11,35 @@ namespace MentorCloud.Application.Policies;
 /// <summary>Reads the school's current policy and its district's ceilings.</summary>
 public sealed class PolicyReader(IApplicationDbContext db, ICatalogDbContext catalog, ITenantContext tenant, TimeProvider clock)
 {
+    // Read by most school requests (groups, progress, statistics, activities): compiled once.
+    private static readonly CompiledQuery<Func<DbContext, CancellationToken, Task<SchoolPolicy?>>> LatestPolicy = new(() =>
+        EF.CompileAsyncQuery((DbContext context, CancellationToken _) => context.Set<SchoolPolicy>().AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefault()));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid?, CancellationToken, Task<PolicyLimits?>>> DistrictLimits = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid? districtId, CancellationToken _) =>
+            context.Set<District>().AsNoTracking().Where(d => d.Id == districtId).Select(d => d.Limits).SingleOrDefault()));
+
     private PolicyLimits? _limits;
     private SchoolPolicy? _current;
 
     /// <summary>The latest version, read once per request; the defaults (never stored) when the school has none yet.</summary>
     public async Task<SchoolPolicy> CurrentAsync(CancellationToken cancellationToken) =>
-        _current ??= await db.SchoolPolicies.AsNoTracking().OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellationToken)
+        _current ??= await ReadLatestPolicyAsync(cancellationToken)
                      ?? SchoolPolicy.CreateDefault(clock.GetUtcNow(), await LimitsAsync(cancellationToken));
+
+    private Task<SchoolPolicy?> ReadLatestPolicyAsync(CancellationToken cancellationToken)
+    {
+        var context = db.SchoolPolicies.Context();
+        return LatestPolicy.For(context)(context, cancellationToken);
+    }
 
     /// <summary>The district's ceilings, read once per request.</summary>
     public async Task<PolicyLimits> LimitsAsync(CancellationToken cancellationToken)
     {
         if (_limits is not null) return _limits;
         var districtId = tenant.Current?.DistrictId;
-        return _limits = await catalog.Districts.AsNoTracking().Where(d => d.Id == districtId).Select(d => d.Limits).SingleOrDefaultAsync(cancellationToken)
+        var context = catalog.Districts.Context();
+        return _limits = await DistrictLimits.For(context)(context, districtId, cancellationToken)
                          ?? PolicyLimits.None;
     }
 

@@ -18,6 +18,12 @@ public sealed class IdentityService(
     IOptions<SignInLockoutOptions> lockout,
     TimeProvider clock) : IIdentityService
 {
+    // GET /me on every page load of a front end: compiled once, so a request skips the query's translation-cache lookup.
+    private static readonly CompiledQuery<Func<CatalogDbContext, Guid, CancellationToken, Task<UserProfile?>>> ProfileById = new(() => EF.CompileAsyncQuery(
+        (CatalogDbContext c, Guid userId, CancellationToken _) => c.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new UserProfile(u.Id, u.Username, u.DisplayName, u.Roles, u.DistrictCode, u.SchoolCode, u.TeacherId, u.StudentId))
+            .SingleOrDefault()));
+
     // Verified against when the user is unknown, so a miss costs as long as a wrong password.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<UserAccount>().HashPassword(null!, "not-a-password-0"));
 
@@ -104,10 +110,7 @@ public sealed class IdentityService(
         return await row.AnyAsync(f => f.LockoutEnd > now, cancellationToken);
     }
 
-    public async Task<UserProfile?> FindProfileAsync(Guid userId, CancellationToken cancellationToken) =>
-        await catalog.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new UserProfile(u.Id, u.Username, u.DisplayName, u.Roles, u.DistrictCode, u.SchoolCode, u.TeacherId, u.StudentId))
-            .SingleOrDefaultAsync(cancellationToken);
+    public Task<UserProfile?> FindProfileAsync(Guid userId, CancellationToken cancellationToken) => ProfileById.For(catalog)(catalog, userId, cancellationToken);
 
     public async Task DeactivateLinkedAccountAsync(Guid? teacherId, Guid? studentId, CancellationToken cancellationToken)
     {

@@ -10,20 +10,29 @@ namespace MentorCloud.WebApi.Infrastructure;
 /// </summary>
 public sealed class NulCharacterGuard(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true || await JsonBodyHasNulAsync(context.Request))
-        {
-            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: Messages.NulCharacter).ExecuteAsync(context);
-            return;
-        }
-        await next(context);
+        if (context.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true) return RefuseAsync(context);
+        // Most requests carry no JSON body: they pass straight on, without a state machine of their own.
+        return IsJson(context.Request) ? CheckBodyAsync(context) : next(context);
     }
+
+    private async Task CheckBodyAsync(HttpContext context)
+    {
+        if (await JsonBodyHasNulAsync(context.Request))
+            await RefuseAsync(context);
+        else
+            await next(context);
+    }
+
+    private static Task RefuseAsync(HttpContext context) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: Messages.NulCharacter).ExecuteAsync(context);
+
+    private static bool IsJson(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<bool> JsonBodyHasNulAsync(HttpRequest request)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-            return false;
         request.EnableBuffering();
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);

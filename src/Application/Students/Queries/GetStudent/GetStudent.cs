@@ -3,7 +3,6 @@ using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Students;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Students.Queries.GetStudent;
 
@@ -15,7 +14,7 @@ public sealed class GetStudentHandler(AccessPolicy access) : IQueryHandler<GetSt
 {
     public async ValueTask<StudentDto> Handle(GetStudentQuery query, CancellationToken cancellationToken)
     {
-        var student = await access.StudentsInReach().AsNoTracking().SingleOrDefaultAsync(s => s.Id == query.Id, cancellationToken)
+        var student = await access.FindStudentInReachAsync(query.Id, cancellationToken)
                       ?? throw new NotFoundException(nameof(Student), query.Id);
         return student.ToDto();
     }
