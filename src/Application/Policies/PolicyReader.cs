@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Policies;
 
-/// <summary>Reads the school's current policy and its district's ceilings.</summary>
+/// <summary>Reads the school's current policy and its district's ceilings, each at most once per request (scope).</summary>
 public sealed class PolicyReader(IApplicationDbContext db, ICatalogDbContext catalog, ITenantContext tenant, TimeProvider clock)
 {
     // Read by most school requests (groups, progress, statistics, activities): compiled once.
@@ -21,6 +21,7 @@ public sealed class PolicyReader(IApplicationDbContext db, ICatalogDbContext cat
 
     private PolicyLimits? _limits;
     private SchoolPolicy? _current;
+    private List<SchoolPolicy>? _versions;
 
     /// <summary>The latest version, read once per request; the defaults (never stored) when the school has none yet.</summary>
     public async Task<SchoolPolicy> CurrentAsync(CancellationToken cancellationToken) =>
@@ -56,7 +57,8 @@ public sealed class PolicyReader(IApplicationDbContext db, ICatalogDbContext cat
     public async Task<PolicySettings> EffectiveSettingsAsync(Semester semester, CancellationToken cancellationToken)
     {
         if (semester.EndsOn >= clock.Today()) return await EffectiveSettingsAsync(cancellationToken);
-        var versions = await db.SchoolPolicies.AsNoTracking().OrderBy(p => p.Version).ToListAsync(cancellationToken);
+        // Every version, read once per request however many past semesters it counts.
+        var versions = _versions ??= await db.SchoolPolicies.AsNoTracking().OrderBy(p => p.Version).ToListAsync(cancellationToken);
         var inForce = versions.LastOrDefault(p => SchoolCalendar.DayOf(p.EffectiveFrom) <= semester.EndsOn) ?? versions.FirstOrDefault();
         return (inForce ?? await CurrentAsync(cancellationToken)).Settings.ClampTo(await LimitsAsync(cancellationToken));
     }
