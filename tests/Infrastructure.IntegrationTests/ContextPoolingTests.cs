@@ -17,7 +17,7 @@ public abstract class ContextPoolingTests<TDatabase>(TDatabase database) : Datab
     [Fact]
     public async Task A_context_back_from_the_pool_serves_the_next_scope_with_its_tenant_and_connection_only()
     {
-        var shared = NewTenant(null);
+        var shared = NewTenant();
         var scopes = Database.Services.GetRequiredService<ITenantScopeFactory>();
         ApplicationDbContext first;
         CatalogDbContext firstCatalog;
@@ -69,7 +69,7 @@ public abstract class ContextPoolingTests<TDatabase>(TDatabase database) : Datab
             await leased.SaveChangesAsync(Ct);
         }
 
-        var shared = NewTenant(null);
+        var shared = NewTenant();
         await using (var scope = scopes.CreateScope(shared))
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
@@ -83,9 +83,6 @@ public abstract class ContextPoolingTests<TDatabase>(TDatabase database) : Datab
         var own = back.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         (await own.Teachers.Select(t => t.EmployeeNo).ToListAsync(Ct)).ShouldBe(["T-own"]);
     }
-
-    private static TenantInfo NewTenant(string? connectionString) =>
-        new(Guid.CreateVersion7(), $"s-{Guid.NewGuid():N}"[..12], "School", Guid.CreateVersion7(), "d", connectionString);
 }
 
 public sealed class ContextPoolingTestsOnSqlite(SqliteDatabase database) : ContextPoolingTests<SqliteDatabase>(database);
@@ -102,7 +99,7 @@ public abstract class ContextLeaseTests<TDatabase>(TDatabase database) : Databas
     [Fact]
     public async Task A_late_dispose_from_the_scope_before_leaves_alone_the_context_another_scope_now_holds()
     {
-        var shared = new TenantInfo(Guid.CreateVersion7(), $"s-{Guid.NewGuid():N}"[..12], "School", Guid.CreateVersion7(), "d", null);
+        var shared = NewTenant();
         var scopes = Database.Services.GetRequiredService<ITenantScopeFactory>();
         ApplicationDbContext first;
         await using (var scope = scopes.CreateScope(shared))

@@ -79,4 +79,8 @@ public abstract class DatabaseTest<TDatabase> : IClassFixture<TDatabase> where T
     protected TDatabase Database { get; }
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A school that exists only for the test: the shared database, or its own at <paramref name="connectionString"/>.</summary>
+    protected static MentorCloud.Application.Common.Tenancy.TenantInfo NewTenant(string? connectionString = null) =>
+        new(Guid.CreateVersion7(), $"s-{Guid.NewGuid():N}"[..12], "School", Guid.CreateVersion7(), "d", connectionString);
 }

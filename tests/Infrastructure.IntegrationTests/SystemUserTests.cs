@@ -14,7 +14,7 @@ public abstract class SystemUserTests<TDatabase>(TDatabase database) : DatabaseT
     [Fact]
     public async Task Work_in_a_school_scope_acts_as_the_system_user_and_is_named_in_the_audit_log()
     {
-        var tenant = new TenantInfo(Guid.CreateVersion7(), $"s-{Guid.NewGuid():N}"[..12], "School", Guid.CreateVersion7(), "d", null);
+        var tenant = NewTenant();
         var scopes = Database.Services.GetRequiredService<ITenantScopeFactory>();
         Guid teacherId;
         await using (var seed = scopes.CreateScope(tenant))

@@ -27,7 +27,6 @@ namespace MentorCloud.Infrastructure.IntegrationTests;
 /// <summary>The tenant filter and the save guard of the school database, on a real engine.</summary>
 public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : DatabaseTest<TDatabase>(database) where TDatabase : DatabaseFixture
 {
-    private static TenantInfo NewTenant() => new(Guid.CreateVersion7(), $"s-{Guid.NewGuid():N}"[..12], "School", Guid.CreateVersion7(), "d", null);
 
     private AsyncServiceScope As(TenantInfo tenant) => Database.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
 
