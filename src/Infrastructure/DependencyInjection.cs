@@ -99,7 +99,8 @@ public static class DependencyInjection
         where TCatalog : CatalogDbContext
         where TSchool : ApplicationDbContext
     {
-        services.AddScoped(_ => new DefaultDatabaseConnection(provider, connectionString));
+        var serviceConnectionString = ServiceConnections.For(provider, connectionString);
+        services.AddScoped(_ => new DefaultDatabaseConnection(provider, serviceConnectionString));
         services.AddScoped<ScopeLeases>();
 
         // Both contexts come from pools built once (options, EF Core's internal services); each scope leases one of each,
@@ -120,7 +121,7 @@ public static class DependencyInjection
         services.AddScoped<ApplicationDbContext>(sp =>
         {
             var tenant = sp.GetRequiredService<ITenantContext>();
-            var dedicated = tenant.Current?.ConnectionString;
+            var dedicated = tenant.Current?.ConnectionString is { } own ? ServiceConnections.For(provider, own) : null;
             var shared = dedicated is null ? sp.GetRequiredService<DefaultDatabaseConnection>() : null;
             var connection = shared?.Connection ?? DefaultDatabaseConnection.Create(provider, dedicated!);
             var leases = sp.GetRequiredService<ScopeLeases>();

@@ -175,7 +175,7 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         await using (var scope = store.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            db.Database.GetConnectionString().ShouldBe(App.Factory.ConnectionString);
+            db.Database.GetConnectionString().ShouldBe(ServiceConnections.For(Provider, App.Factory.ConnectionString));
             (await CountPolicies(db, shared.SchoolId)).ShouldBe(1);
             (await CountPolicies(db, school.SchoolId)).ShouldBe(0);
         }
@@ -185,7 +185,7 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
                          new TenantInfo(school.SchoolId, school.School, "", Guid.Empty, school.District, dedicated)))
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            db.Database.GetConnectionString().ShouldBe(dedicated);
+            db.Database.GetConnectionString().ShouldBe(ServiceConnections.For(Provider, dedicated));
             (await CountPolicies(db, school.SchoolId)).ShouldBe(1);
             (await CountPolicies(db, shared.SchoolId)).ShouldBe(0);
         }
@@ -195,6 +195,9 @@ public abstract class TenantIsolationTests<TApp>(TApp app) : FunctionalTest<TApp
         using var again = await new TestApi(restarted).As(school.SchoolAdmin);
         (await again.GetAsync($"/api/v1/schools/{school.School}/policy", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    /// <summary>The service opens its connections with <see cref="ServiceConnections"/>' settings added to the configured string.</summary>
+    private DatabaseProvider Provider => Enum.Parse<DatabaseProvider>(App.Factory.Database.Provider);
 
     private static Task<int> CountPolicies(ApplicationDbContext db, Guid schoolId) =>
         db.SchoolPolicies.IgnoreQueryFilters([ApplicationDbContext.TenantFilter])
