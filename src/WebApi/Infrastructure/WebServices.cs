@@ -119,13 +119,11 @@ public static class WebServices
             o.AddSchemaTransformer<NumericSchemaTransformer>();
         });
 
-        // The console is written by a background thread: a request hands its line over and goes on, instead of taking the
-        // console's lock and writing while other requests wait for it. Lines still queued are written when the host stops.
         services.AddSerilog((sp, logger) => logger
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
-            .WriteTo.Async(sink => sink.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)));
+            .WriteTo.Console(redirected: Console.IsOutputRedirected));
 
         services.AddTelemetry(configuration);
         return services;
