@@ -21,7 +21,8 @@ public sealed class BatchedConsoleSink : IBatchedLogEventSink, IDisposable
     /// <summary>The console sink's default line: time, level, message, exception.</summary>
     public const string OutputTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    public static readonly BatchingOptions Batching = new() { BufferingTimeLimit = TimeSpan.FromMilliseconds(100), BatchSizeLimit = 1000 };
+    /// <summary>A batch at most every 100 ms, of at most 1,000 events.</summary>
+    public static BatchingOptions Batching => new() { BufferingTimeLimit = TimeSpan.FromMilliseconds(100), BatchSizeLimit = 1000 };
 
     private readonly ITextFormatter _formatter;
     private readonly Stream _output;
