@@ -6,9 +6,7 @@ using System.Text.Json;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 using Npgsql;
 
@@ -279,15 +277,8 @@ public abstract class DistrictStatisticsTests<TApp>(TApp app) : FunctionalTest<T
     }
 
     /// <summary>The school's rollup as the nightly job runs it at 02:00 China time on <paramref name="day"/>; its one snapshot.</summary>
-    private async Task<MentorCloud.Domain.Districts.DistrictStatisticsSnapshot> RollUpOnAsync(MenteeSchool s, DateOnly day)
-    {
-        await using var scope = await JobRunner.SchoolScopeAsync(Services, s.School);
-        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
-        await ActivatorUtilities.CreateInstance<MentorCloud.Infrastructure.Jobs.DistrictRollup>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(at))
-            .RollUpSchoolAsync(Ct);
-        return await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().DistrictStatistics.AsNoTracking()
-            .SingleAsync(x => x.SchoolId == s.School.SchoolId, Ct);
-    }
+    private Task<MentorCloud.Domain.Districts.DistrictStatisticsSnapshot> RollUpOnAsync(MenteeSchool s, DateOnly day) =>
+        JobRunner.RollUpSchoolAsync(Services, s.School, new DateTimeOffset(day.ToDateTime(new TimeOnly(2, 0)), TimeSpan.FromHours(8)).ToUniversalTime(), Ct);
 
     [Fact]
     public async Task The_nightly_job_rolls_up_a_school_in_its_own_scope_and_a_rerun_keeps_one_snapshot_per_semester()

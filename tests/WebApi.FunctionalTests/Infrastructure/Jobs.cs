@@ -4,15 +4,19 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Domain.Districts;
 using MentorCloud.Infrastructure.Jobs;
+using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MentorCloud.WebApi.FunctionalTests.Infrastructure;
 
@@ -62,6 +66,15 @@ public static class JobRunner
         await using (var lookup = services.CreateAsyncScope())
             tenant = (await lookup.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(school.SchoolId, CancellationToken.None))!;
         return services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
+    }
+
+    /// <summary>The school's district rollup as the nightly job runs it, its clock at <paramref name="at"/>; the school's one snapshot.</summary>
+    public static async Task<DistrictStatisticsSnapshot> RollUpSchoolAsync(IServiceProvider services, SchoolSetup school, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var scope = await SchoolScopeAsync(services, school);
+        await ActivatorUtilities.CreateInstance<DistrictRollup>(scope.ServiceProvider, (TimeProvider)new FakeTimeProvider(at)).RollUpSchoolAsync(cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().DistrictStatistics.AsNoTracking()
+            .SingleAsync(x => x.SchoolId == school.SchoolId, cancellationToken);
     }
 }
 
