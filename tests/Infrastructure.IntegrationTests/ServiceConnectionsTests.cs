@@ -1,4 +1,5 @@
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Teachers;
 using MentorCloud.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -42,15 +43,21 @@ public sealed class ServiceConnectionsTests
 public sealed class ServiceConnectionsOnPostgres(PostgresDatabase database) : DatabaseTest<PostgresDatabase>(database)
 {
     [Fact]
-    public async Task The_scopes_connections_to_the_default_and_a_dedicated_database_skip_the_reset()
+    public async Task The_scopes_connections_to_the_default_and_a_dedicated_database_prepare_and_skip_the_reset()
     {
-        var scopes = Database.Services.GetRequiredService<MentorCloud.Application.Common.Tenancy.ITenantScopeFactory>();
+        var scopes = Database.Services.GetRequiredService<ITenantScopeFactory>();
         await using (var scope = Database.Services.CreateAsyncScope())
-            new NpgsqlConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<DefaultDatabaseConnection>().ConnectionString).NoResetOnClose.ShouldBeTrue();
+            ShouldBeTuned(scope.ServiceProvider.GetRequiredService<DefaultDatabaseConnection>().ConnectionString);
 
         await using var dedicated = scopes.CreateScope(NewTenant(Database.Server.NewDatabase()));
-        var school = dedicated.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        new NpgsqlConnectionStringBuilder(school.Database.GetConnectionString()).NoResetOnClose.ShouldBeTrue();
+        ShouldBeTuned(dedicated.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.GetConnectionString());
+    }
+
+    private static void ShouldBeTuned(string? connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        settings.NoResetOnClose.ShouldBeTrue();
+        settings.MaxAutoPrepare.ShouldBe(ServiceConnections.MaxAutoPrepare);
     }
 
     [Fact]
@@ -61,7 +68,7 @@ public sealed class ServiceConnectionsOnPostgres(PostgresDatabase database) : Da
         await using var services = DatabaseFixture.Build(Database.Server, single);
         var tenant = NewTenant();
         var employeeNo = $"T-{Guid.NewGuid():N}"[..12];
-        var scopes = services.GetRequiredService<MentorCloud.Application.Common.Tenancy.ITenantScopeFactory>();
+        var scopes = services.GetRequiredService<ITenantScopeFactory>();
         int firstSession;
         await using (var scope = scopes.CreateScope(tenant))
         {
