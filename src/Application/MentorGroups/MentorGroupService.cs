@@ -13,8 +13,15 @@ namespace MentorCloud.Application.MentorGroups;
 /// <summary>Loading groups within the caller's reach, and showing them.</summary>
 public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser user, AccessPolicy access, PolicyReader policies)
 {
-    public async Task<MentorGroup> LoadAsync(Guid groupId, CancellationToken cancellationToken) =>
-        await db.MentorGroups.Include(g => g.AllAssignments).SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken)
+    public Task<MentorGroup> LoadAsync(Guid groupId, CancellationToken cancellationToken) =>
+        FindAsync(db.MentorGroups, groupId, cancellationToken);
+
+    /// <summary>A group only to show, not to change: not tracked, so reading it takes no snapshot of its rows.</summary>
+    public Task<MentorGroup> ReadAsync(Guid groupId, CancellationToken cancellationToken) =>
+        FindAsync(db.MentorGroups.AsNoTracking(), groupId, cancellationToken);
+
+    private static async Task<MentorGroup> FindAsync(IQueryable<MentorGroup> groups, Guid groupId, CancellationToken cancellationToken) =>
+        await groups.Include(g => g.AllAssignments).SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken)
         ?? throw new NotFoundException(nameof(MentorGroup), groupId);
 
     /// <summary>The class's head teacher or a school admin; everyone else is told the group does not exist.</summary>
@@ -49,10 +56,13 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
         var headTeacherId = await db.Classes.Where(c => c.Id == group.ClassId).Select(c => c.HeadTeacherId).SingleAsync(cancellationToken);
         var cap = (await policies.EffectiveSettingsAsync(cancellationToken)).MaxStudentsPerMentor;
         var mentorIds = group.MentorIds.ToList();
-        var teachers = await db.Teachers.AsNoTracking().Where(t => mentorIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var loads = await db.MentorLoads.AsNoTracking().Where(l => l.SemesterId == group.SemesterId && mentorIds.Contains(l.TeacherId))
-            .ToDictionaryAsync(l => l.TeacherId, l => l.Mentees, cancellationToken);
-        var students = await db.Students.AsNoTracking().Where(s => s.ClassId == group.ClassId && s.IsActive).ToListAsync(cancellationToken);
+        // Only the columns the answer shows: no guardians' JSON, no entities to build.
+        var teachers = await db.Teachers.Where(t => mentorIds.Contains(t.Id))
+            .Select(t => new { t.Id, t.Name, t.IsActive }).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var loads = await db.MentorLoads.Where(l => l.SemesterId == group.SemesterId && mentorIds.Contains(l.TeacherId))
+            .Select(l => new { l.TeacherId, l.Mentees }).ToDictionaryAsync(l => l.TeacherId, l => l.Mentees, cancellationToken);
+        var students = await db.Students.Where(s => s.ClassId == group.ClassId && s.IsActive)
+            .Select(s => new { s.Id, s.Name, s.StudentNo, s.AttentionFlags }).ToListAsync(cancellationToken);
 
         var mentors = mentorIds.Select(id =>
         {
@@ -64,7 +74,7 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
         var pairs = group.Assignments.ToLookup(a => a.StudentId);
         // Priority-care students first for the head teacher (R5).
         var studentDtos = students
-            .OrderByDescending(s => s.IsPriorityCare).ThenBy(s => s.StudentNo, StringComparer.Ordinal)
+            .OrderByDescending(s => s.AttentionFlags != AttentionFlags.None).ThenBy(s => s.StudentNo, StringComparer.Ordinal)
             .Select(s => new GroupStudentDto(s.Id, s.Name, s.StudentNo, s.AttentionFlags.Split(),
                 group.Preferences.FirstOrDefault(p => p.StudentId == s.Id)?.RankedMentorIds ?? [],
                 pairs[s.Id].Select(a => new GroupAssignmentDto(a.MentorId, a.Source, a.ChoiceRank)).ToList()))

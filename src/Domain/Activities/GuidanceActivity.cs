@@ -80,7 +80,7 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
     private readonly List<GuidanceDomain> _domains = [];
     private readonly List<FollowUpAction> _followUps = [];
 
-    private GuidanceActivity() { }
+    private GuidanceActivity(Guid id) : base(id) { }
 
     private GuidanceActivity(Guid semesterId, Guid recordedById, DateTimeOffset at)
     {
@@ -255,7 +255,7 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
 /// <summary>A student an activity covers; its own table, so progress and statistics count activities per student.</summary>
 public sealed class ActivityStudent : Entity, ITenantOwned
 {
-    private ActivityStudent() { }
+    private ActivityStudent(Guid id) : base(id) { }
 
     internal ActivityStudent(Guid activityId, Guid studentId)
     {
@@ -273,7 +273,7 @@ public sealed class ActivityStudent : Entity, ITenantOwned
 /// <summary>Something the mentor means to do after the activity (跟进措施), by a due day.</summary>
 public sealed class FollowUpAction : Entity, ITenantOwned
 {
-    private FollowUpAction() { }
+    private FollowUpAction(Guid id) : base(id) { }
 
     internal FollowUpAction(Guid activityId, string action, DateOnly dueOn)
     {

@@ -24,7 +24,7 @@ public enum ConsentMethod
 /// <summary>One consent given by a guardian, and its withdrawal when there is one. Records are kept as history.</summary>
 public sealed class GuardianConsent : Entity, ITenantOwned
 {
-    private GuardianConsent() { }
+    private GuardianConsent(Guid id) : base(id) { }
 
     internal GuardianConsent(Guid archiveId, string guardianName, string relation, DateOnly grantedOn, ConsentMethod method, ConsentScope scopes,
         Guid? recordedBy, DateTimeOffset recordedAt)

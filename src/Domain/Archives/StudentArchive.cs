@@ -19,7 +19,7 @@ public sealed class StudentArchive : AggregateRoot, ITenantOwned, IVersioned
     private readonly List<ArchiveGoal> _goals = [];
     private readonly List<GuardianConsent> _consents = [];
 
-    private StudentArchive() { }
+    private StudentArchive(Guid id) : base(id) { }
 
     public StudentArchive(Guid studentId, DateTimeOffset openedAt)
     {
@@ -121,7 +121,7 @@ public sealed class StudentArchive : AggregateRoot, ITenantOwned, IVersioned
 /// <summary>One version of one section: written once; its text is re-sealed under a newer key when the key ring rotates.</summary>
 public sealed class ArchiveEntry : Entity, ITenantOwned
 {
-    private ArchiveEntry() { }
+    private ArchiveEntry(Guid id) : base(id) { }
 
     internal ArchiveEntry(Guid archiveId, ArchiveSection section, int version, string content, ArchiveAuthor author, DateTimeOffset writtenAt)
     {
@@ -168,7 +168,7 @@ public sealed class ArchiveGoal : Entity, ITenantOwned
 
     private readonly List<GoalProgressNote> _notes = [];
 
-    private ArchiveGoal() { }
+    private ArchiveGoal(Guid id) : base(id) { }
 
     internal ArchiveGoal(Guid archiveId, GoalKind kind, string title, DateOnly? targetDate, ArchiveAuthor author, DateTimeOffset at)
     {

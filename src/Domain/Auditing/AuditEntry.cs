@@ -7,7 +7,7 @@ public sealed class AuditEntry : Entity, ITenantOwned, IAppendOnly
 {
     public const int MaxUserAgentLength = 256;
 
-    private AuditEntry() { }
+    private AuditEntry(Guid id) : base(id) { }
 
     public AuditEntry(DateTimeOffset at, Guid? actorId, string? actorName, string action, string subjectType, Guid? subjectId, string? details, Guid? studentId = null,
         AuditOrigin origin = default, string? section = null)

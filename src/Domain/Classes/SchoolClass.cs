@@ -8,7 +8,7 @@ public sealed class SchoolClass : AggregateRoot, ITenantOwned
     public const int MinGrade = 1;
     public const int MaxGrade = 12;
 
-    private SchoolClass() { }
+    private SchoolClass(Guid id) : base(id) { }
 
     public SchoolClass(string name, int grade, int schoolYear, Guid headTeacherId)
     {

@@ -5,7 +5,7 @@ namespace MentorCloud.Domain.Districts;
 /// <summary>A district education bureau (区教育局): a group of schools under common policy limits.</summary>
 public sealed class District : AggregateRoot, IGlobalEntity
 {
-    private District() { }
+    private District(Guid id) : base(id) { }
 
     public District(string code, string name, DateTimeOffset createdAt)
     {

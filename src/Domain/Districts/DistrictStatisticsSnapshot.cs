@@ -9,7 +9,7 @@ namespace MentorCloud.Domain.Districts;
 /// </summary>
 public sealed class DistrictStatisticsSnapshot : Entity, IGlobalEntity
 {
-    private DistrictStatisticsSnapshot() { }
+    private DistrictStatisticsSnapshot(Guid id) : base(id) { }
 
     public DistrictStatisticsSnapshot(Guid districtId, Guid schoolId, string semesterLabel)
     {

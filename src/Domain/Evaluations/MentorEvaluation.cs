@@ -44,7 +44,7 @@ public sealed class MentorEvaluation : AggregateRoot, ITenantOwned
     /// <summary>A mentor sees their averages only when at least this many evaluations exist (R11).</summary>
     public const int MinimumForMentor = 3;
 
-    private MentorEvaluation() { }
+    private MentorEvaluation(Guid id) : base(id) { }
 
     private MentorEvaluation(Guid studentId, Guid mentorId, Guid semesterId, EvaluationScores scores, string? comment, DateTimeOffset submittedAt)
     {

@@ -34,7 +34,7 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     private readonly List<MentorWelcome> _welcomes = [];
     private readonly List<MentorAssignment> _assignments = [];
 
-    private MentorGroup() { }
+    private MentorGroup(Guid id) : base(id) { }
 
     public MentorGroup(Guid classId, Guid semesterId, IEnumerable<Guid> mentorIds, DateTimeOffset now)
     {
@@ -299,7 +299,7 @@ public sealed record MentorWelcome(Guid TeacherId, List<Guid> StudentIds);
 /// <summary>One mentor–mentee pair of a group (导师结对).</summary>
 public sealed class MentorAssignment : Entity, ITenantOwned
 {
-    private MentorAssignment() { }
+    private MentorAssignment(Guid id) : base(id) { }
 
     public MentorAssignment(Guid groupId, Guid semesterId, Guid studentId, Guid mentorId, AssignmentSource source, int? choiceRank, DateTimeOffset assignedAt)
     {

@@ -10,7 +10,7 @@ namespace MentorCloud.Domain.MentorGroups;
 /// </summary>
 public sealed class MentorLoad : Entity, ITenantOwned
 {
-    private MentorLoad() { }
+    private MentorLoad(Guid id) : base(id) { }
 
     public MentorLoad(Guid semesterId, Guid teacherId)
     {

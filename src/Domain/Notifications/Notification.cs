@@ -13,7 +13,7 @@ public sealed class Notification : Entity, ITenantOwned
     public const int MaxBodyLength = 4000;
     public const int MaxUniqueKeyLength = 200;
 
-    private Notification() { }
+    private Notification(Guid id) : base(id) { }
 
     public Notification(Guid recipientId, string kind, string title, string? body, string? payload, DateTimeOffset createdAt, string uniqueKey)
     {

@@ -10,7 +10,7 @@ namespace MentorCloud.Domain.Policies;
 /// </summary>
 public sealed class SchoolPolicy : AggregateRoot, ITenantOwned, IAppendOnly
 {
-    private SchoolPolicy() { }
+    private SchoolPolicy(Guid id) : base(id) { }
 
     private SchoolPolicy(int version, PolicySettings settings, DateTimeOffset effectiveFrom, Guid? changedBy)
     {

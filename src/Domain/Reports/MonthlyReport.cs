@@ -21,7 +21,7 @@ public sealed class MonthlyReport : AggregateRoot, ITenantOwned
 
     private readonly List<MonthlyReportComment> _comments = [];
 
-    private MonthlyReport() { }
+    private MonthlyReport(Guid id) : base(id) { }
 
     private MonthlyReport(Guid studentId, Guid semesterId, DateOnly month, string content, Guid? submittedByUserId, ReportSubmitterRole submittedByRole,
         DateTimeOffset submittedAt)
@@ -114,7 +114,7 @@ public sealed class MonthlyReport : AggregateRoot, ITenantOwned
 /// <summary>A mentor's comment on a monthly report.</summary>
 public sealed class MonthlyReportComment : Entity, ITenantOwned
 {
-    private MonthlyReportComment() { }
+    private MonthlyReportComment(Guid id) : base(id) { }
 
     internal MonthlyReportComment(Guid reportId, Guid authorTeacherId, string text, DateTimeOffset at)
     {

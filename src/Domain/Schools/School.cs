@@ -5,7 +5,7 @@ namespace MentorCloud.Domain.Schools;
 /// <summary>A school (学校): the tenant. Everything a school owns carries its id.</summary>
 public sealed class School : AggregateRoot, IGlobalEntity
 {
-    private School() { }
+    private School(Guid id) : base(id) { }
 
     public School(Guid districtId, string code, string name, string? connectionString, DateTimeOffset createdAt)
     {

@@ -5,7 +5,7 @@ namespace MentorCloud.Domain.Semesters;
 /// <summary>A school semester (学期): the period the "three ones", reminders and statistics are counted in.</summary>
 public sealed class Semester : AggregateRoot, ITenantOwned
 {
-    private Semester() { }
+    private Semester(Guid id) : base(id) { }
 
     public Semester(string label, DateRange dates)
     {

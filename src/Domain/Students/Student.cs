@@ -7,7 +7,7 @@ public sealed class Student : AggregateRoot, ITenantOwned
 {
     private readonly List<Guardian> _guardians = [];
 
-    private Student() { }
+    private Student(Guid id) : base(id) { }
 
     public Student(string name, string studentNo, Guid classId, Gender gender, DateOnly? birthDate, IEnumerable<Guardian> guardians,
         AttentionFlags attentionFlags = AttentionFlags.None)

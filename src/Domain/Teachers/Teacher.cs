@@ -5,7 +5,7 @@ namespace MentorCloud.Domain.Teachers;
 /// <summary>A teacher (教师). Every active teacher is a mentor (导师, R2).</summary>
 public sealed class Teacher : AggregateRoot, ITenantOwned
 {
-    private Teacher() { }
+    private Teacher(Guid id) : base(id) { }
 
     public Teacher(string name, string employeeNo, IEnumerable<string> subjects)
     {

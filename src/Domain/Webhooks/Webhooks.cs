@@ -22,7 +22,7 @@ public sealed class WebhookSubscription : Entity, ITenantOwned
 {
     public const int MaxUrlLength = 2000;
 
-    private WebhookSubscription() { }
+    private WebhookSubscription(Guid id) : base(id) { }
 
     public WebhookSubscription(Uri url, IReadOnlyCollection<string> events, string protectedSecret, DateTimeOffset createdAt, Guid? createdBy)
     {
@@ -74,7 +74,7 @@ public enum WebhookDeliveryStatus
 /// </summary>
 public sealed class WebhookDelivery : Entity, ITenantOwned
 {
-    private WebhookDelivery() { }
+    private WebhookDelivery(Guid id) : base(id) { }
 
     public WebhookDelivery(Guid subscriptionId, Guid outboxMessageId, string eventType, DateTimeOffset createdAt)
     {
@@ -111,7 +111,7 @@ public sealed class WebhookDeliveryAttempt : Entity, ITenantOwned, IAppendOnly
 {
     public const int MaxErrorLength = 500;
 
-    private WebhookDeliveryAttempt() { }
+    private WebhookDeliveryAttempt(Guid id) : base(id) { }
 
     public WebhookDeliveryAttempt(Guid deliveryId, DateTimeOffset at, int? statusCode, string? error, int durationMs)
     {

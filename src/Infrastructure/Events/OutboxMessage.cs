@@ -8,7 +8,7 @@ namespace MentorCloud.Infrastructure.Events;
 /// </summary>
 public sealed class OutboxMessage : Entity, ITenantOwned
 {
-    private OutboxMessage() { }
+    private OutboxMessage(Guid id) : base(id) { }
 
     public OutboxMessage(string type, string payload, DateTimeOffset occurredAt)
     {

@@ -8,7 +8,7 @@ namespace MentorCloud.Infrastructure.Idempotency;
 /// </summary>
 public sealed class IdempotencyRequest : Entity, ITenantOwned
 {
-    private IdempotencyRequest() { }
+    private IdempotencyRequest(Guid id) : base(id) { }
 
     public IdempotencyRequest(Guid userId, string key, string requestName, string requestHash, DateTimeOffset now, DateTimeOffset leaseUntil)
     {

@@ -5,7 +5,7 @@ namespace MentorCloud.Infrastructure.Identity;
 /// <summary>A login. Lives in the catalog because a sign-in happens before any school is known.</summary>
 public sealed class UserAccount : Entity, IGlobalEntity
 {
-    private UserAccount() { }
+    private UserAccount(Guid id) : base(id) { }
 
     public UserAccount(string username, string displayName, IEnumerable<string> roles, DateTimeOffset createdAt)
     {

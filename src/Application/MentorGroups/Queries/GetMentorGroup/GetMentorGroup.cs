@@ -14,7 +14,7 @@ public sealed class GetMentorGroupHandler(MentorGroupService groups) : IQueryHan
 {
     public async ValueTask<MentorGroupDto> Handle(GetMentorGroupQuery query, CancellationToken cancellationToken)
     {
-        var group = await groups.LoadAsync(query.Id, cancellationToken);
+        var group = await groups.ReadAsync(query.Id, cancellationToken);
         if (!await groups.IsMemberAsync(group, cancellationToken)) throw new NotFoundException(nameof(MentorGroup), query.Id);
         return await groups.ToDtoAsync(group, cancellationToken);
     }

@@ -17,7 +17,7 @@ public sealed class GetPublishedListHandler(IApplicationDbContext db, ICurrentUs
 {
     public async ValueTask<PublishedListDto> Handle(GetPublishedListQuery query, CancellationToken cancellationToken)
     {
-        var group = await groups.LoadAsync(query.GroupId, cancellationToken);
+        var group = await groups.ReadAsync(query.GroupId, cancellationToken);
         var studentOfClass = user.StudentId is { } studentId && await db.Students.AnyAsync(s => s.Id == studentId && s.ClassId == group.ClassId, cancellationToken);
         if (!studentOfClass && !await groups.IsMemberAsync(group, cancellationToken))
             throw new NotFoundException(nameof(MentorGroup), query.GroupId);
