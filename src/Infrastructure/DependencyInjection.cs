@@ -102,6 +102,8 @@ public static class DependencyInjection
         var serviceConnectionString = ServiceConnections.For(provider, connectionString);
         services.AddScoped(_ => new DefaultDatabaseConnection(provider, serviceConnectionString));
         services.AddScoped<ScopeLeases>();
+        // The key ring is read and written synchronously: its own connections, with the configured string.
+        services.AddDbContext<KeyRingDbContext>(o => o.Use(provider, connectionString, DatabaseProviderExtensions.CatalogHistoryTable));
 
         // Both contexts come from pools built once (options, EF Core's internal services); each scope leases one of each,
         // gives it the scope's connection and, for the school context, the scope's tenant, and returns it when it ends.

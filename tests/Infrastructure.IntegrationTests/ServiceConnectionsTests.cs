@@ -2,6 +2,7 @@ using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Teachers;
 using MentorCloud.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -12,24 +13,38 @@ namespace MentorCloud.Infrastructure.IntegrationTests;
 public sealed class ServiceConnectionsTests
 {
     [Fact]
-    public void A_postgresql_string_gets_prepared_statements_and_no_session_reset()
+    public void A_postgresql_string_gets_prepared_statements_no_session_reset_and_multiplexing()
     {
         var tuned = new NpgsqlConnectionStringBuilder(ServiceConnections.For(DatabaseProvider.PostgreSql, "Host=db;Database=mentorcloud;Username=app;Password=secret"));
 
         tuned.MaxAutoPrepare.ShouldBe(ServiceConnections.MaxAutoPrepare);
         tuned.NoResetOnClose.ShouldBeTrue();
+        tuned.Multiplexing.ShouldBeTrue();
         (tuned.Host, tuned.Database, tuned.Username, tuned.Password).ShouldBe(("db", "mentorcloud", "app", "secret"));
     }
 
     [Theory]
-    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false")]
-    [InlineData("Host=db;maxautoprepare=0;NoResetOnClose=false")]
+    [InlineData("Host=db;Max Auto Prepare=0;No Reset On Close=false;Multiplexing=false")]
+    [InlineData("Host=db;maxautoprepare=0;NoResetOnClose=false;multiplexing=False")]
     public void A_setting_the_configured_string_names_is_kept_however_it_is_spelled(string configured)
     {
         var tuned = new NpgsqlConnectionStringBuilder(ServiceConnections.For(DatabaseProvider.PostgreSql, configured));
 
         tuned.MaxAutoPrepare.ShouldBe(0);
         tuned.NoResetOnClose.ShouldBeFalse();
+        tuned.Multiplexing.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_load_tests_raw_baseline_gets_the_same_settings_by_default()
+    {
+        // tests/Load/request-path.sh compares the service with a raw Npgsql app; both must talk to PostgreSQL alike.
+        var script = File.ReadAllText(Path.Combine(MentorCloud.TestSupport.Repository.Root(), "tests", "Load", "request-path.sh"));
+        var raw = System.Text.RegularExpressions.Regex.Match(script, @"\$\{RAW_SETTINGS-;([^}]*)\}").Groups[1].Value;
+        var service = new NpgsqlConnectionStringBuilder(ServiceConnections.For(DatabaseProvider.PostgreSql, "Host=db"));
+        service.Remove("Host");
+
+        new NpgsqlConnectionStringBuilder(raw).ConnectionString.ShouldBe(service.ConnectionString);
     }
 
     [Theory]
@@ -39,7 +54,10 @@ public sealed class ServiceConnectionsTests
         ServiceConnections.For(provider, configured).ShouldBe(configured);
 }
 
-/// <summary>On a real PostgreSQL: the scope's connections carry the settings, and a connection that skips the reset still drops an open transaction.</summary>
+/// <summary>
+/// On a real PostgreSQL: the scope's connections carry the settings, a connection that skips the reset still drops an open
+/// transaction, and the key ring, read and written synchronously, works beside the multiplexed connections.
+/// </summary>
 public sealed class ServiceConnectionsOnPostgres(PostgresDatabase database) : DatabaseTest<PostgresDatabase>(database)
 {
     [Fact]
@@ -58,6 +76,22 @@ public sealed class ServiceConnectionsOnPostgres(PostgresDatabase database) : Da
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         settings.NoResetOnClose.ShouldBeTrue();
         settings.MaxAutoPrepare.ShouldBe(ServiceConnections.MaxAutoPrepare);
+        settings.Multiplexing.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_key_ring_is_stored_and_read_on_a_connection_of_its_own_without_multiplexing()
+    {
+        // A fresh database: no key yet, so protecting creates one, stores it and reads the ring back, all synchronously.
+        await using var services = DatabaseFixture.Build(Database.Server, Database.Server.NewDatabase());
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(Ct);
+        await using var scope = services.CreateAsyncScope();
+        var keyRing = scope.ServiceProvider.GetRequiredService<KeyRingDbContext>();
+        new NpgsqlConnectionStringBuilder(keyRing.Database.GetConnectionString()).Multiplexing.ShouldBeFalse();
+
+        var protector = services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+        protector.Unprotect(protector.Protect("密钥")).ShouldBe("密钥");
+        (await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().DataProtectionKeys.CountAsync(Ct)).ShouldBe(1);
     }
 
     [Fact]

@@ -9,7 +9,7 @@
 # Usage: tests/Load/request-path.sh [SECONDS] [CONNECTIONS]   (default 5 s per measurement after 2 s of warm-up, 32 connections)
 # Environment: SERVICE_ENV="env Name=value …" (extra settings for the service), ONLY=name,name (measure only these endpoints), ROUNDS=n (repeat the alternation, default 1),
 #              KEEP=1 (leave the service and the baseline running afterwards and print how to reach them),
-#              RAW_SETTINGS=";Keyword=value…" (added to the baseline's connection string; default: the two settings the service
+#              RAW_SETTINGS=";Keyword=value…" (added to the baseline's connection string; default: the settings the service
 #              adds to its own, src/Infrastructure/Persistence/ServiceConnections.cs, so both sides talk to PostgreSQL alike;
 #              RAW_SETTINGS= measures the baseline with the driver's defaults).
 set -euo pipefail
@@ -89,7 +89,7 @@ group=$(call "mentor-groups?classId=$class" | sed -E 's/.*"items":\[\{"id":"([^"
 total=$(call 'students?pageSize=1' | sed -E 's/.*"totalCount":([0-9]+).*/\1/')
 echo "school: $total students; mentor $mentor, mentee $student, class $class, group $group, semester $semester"
 
-ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ConnectionStrings__Default="$connection${RAW_SETTINGS-;Max Auto Prepare=64;No Reset On Close=true}" \
+ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning ConnectionStrings__Default="$connection${RAW_SETTINGS-;Max Auto Prepare=64;No Reset On Close=true;Multiplexing=true}" \
   Subjects__Student="$student" Subjects__ArchiveStudent="$archive_student" Subjects__Class="$class" Subjects__Group="$group" Subjects__Mentor="$mentor" Subjects__Semester="$semester" \
   Subjects__Admin=demo-admin Subjects__School=demo-school \
   dotnet "$root/tests/Load/RawBaseline/bin/Release/net10.0/RawBaseline.dll" --urls "$raw" >"$work/baseline.log" 2>&1 &

@@ -6,6 +6,7 @@ using System.Text.Json;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Npgsql;
@@ -288,7 +289,7 @@ public abstract class DistrictStatisticsTests<TApp>(TApp app) : FunctionalTest<T
         JobRunner.RunSchoolJob<MentorCloud.Infrastructure.Jobs.DistrictStatisticsJob>(Services, s.School);
         await using var scope = Services.CreateAsyncScope();
         var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        catalog.DistrictStatistics.Where(x => x.SchoolId == s.School.SchoolId).Select(x => x.Figures.Students).ToList().ShouldBe([6]);
+        (await catalog.DistrictStatistics.Where(x => x.SchoolId == s.School.SchoolId).Select(x => x.Figures.Students).ToListAsync(Ct)).ShouldBe([6]);
     }
 }
 

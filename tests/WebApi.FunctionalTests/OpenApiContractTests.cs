@@ -346,7 +346,7 @@ public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp
     public async Task The_document_matches_the_snapshot_in_docs_openapi()
     {
         var live = Normalize(await DocumentTextAsync());
-        var file = Path.Combine(RepositoryRoot(), "docs", "openapi", "v1.json");
+        var file = Path.Combine(MentorCloud.TestSupport.Repository.Root(), "docs", "openapi", "v1.json");
         var stored = File.Exists(file) ? (await File.ReadAllTextAsync(file, Ct)).ReplaceLineEndings("\n") : null;
         if (stored == live) return;
 
@@ -365,13 +365,6 @@ public abstract class OpenApiContractTests<TApp>(TApp app) : FunctionalTest<TApp
         var node = JsonNode.Parse(document)!.AsObject();
         node.Remove("servers");
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "MentorCloud.sln"))) return directory.FullName;
-        throw new InvalidOperationException("The repository root (MentorCloud.sln) was not found above " + AppContext.BaseDirectory);
     }
 }
 

@@ -13,7 +13,7 @@ namespace MentorCloud.Infrastructure.Persistence;
 /// database and never tenant-filtered. One subclass per provider carries that provider's migrations. Instances come from a
 /// pool: a scope leases one on its shared default connection (<see cref="Lease"/>) and gives it back without it.
 /// </summary>
-public abstract class CatalogDbContext(DbContextOptions options) : PooledDbContext(options), ICatalogDbContext, IDataProtectionKeyContext
+public abstract class CatalogDbContext(DbContextOptions options) : PooledDbContext(options), ICatalogDbContext
 {
     public DbSet<District> Districts => Set<District>();
     public DbSet<School> Schools => Set<School>();
@@ -21,7 +21,7 @@ public abstract class CatalogDbContext(DbContextOptions options) : PooledDbConte
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
     public DbSet<DistrictStatisticsSnapshot> DistrictStatistics => Set<DistrictStatisticsSnapshot>();
 
-    /// <summary>The platform's data-protection key ring (webhook secrets), shared by every node.</summary>
+    /// <summary>The platform's data-protection key ring (webhook secrets), shared by every node; read and written through <see cref="KeyRingDbContext"/>.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Binds the context to a scope's shared default connection.</summary>

@@ -23,7 +23,7 @@ public static class WebhookServices
         services.AddSingleton<IWebhookTargets>(sp => sp.GetRequiredService<WebhookTargets>());
 
         // One key ring for every node, in the catalog database; a secret protected on one node opens on another.
-        services.AddDataProtection().SetApplicationName("MentorCloud").PersistKeysToDbContext<CatalogDbContext>();
+        services.AddDataProtection().SetApplicationName("MentorCloud").PersistKeysToDbContext<KeyRingDbContext>();
         services.AddSingleton<IWebhookSecrets, WebhookSecrets>();
         services.AddScoped<INotificationStore, NotificationStore>();
 
