@@ -54,8 +54,8 @@ public sealed class BatchedConsoleSink : IBatchedLogEventSink, IDisposable
 
 public static class ConsoleLogging
 {
-    /// <summary>The console, written in batches when it is redirected and by Serilog's console sink on a terminal.</summary>
-    public static LoggerConfiguration Console(this LoggerSinkConfiguration sinks, bool redirected) =>
+    /// <summary>Standard output, written in batches when it is redirected and by Serilog's console sink on a terminal.</summary>
+    public static LoggerConfiguration StandardOutput(this LoggerSinkConfiguration sinks, bool redirected) =>
         redirected
             ? sinks.Sink(new BatchedConsoleSink(new MessageTemplateTextFormatter(BatchedConsoleSink.OutputTemplate, CultureInfo.InvariantCulture), System.Console.OpenStandardOutput()),
                 BatchedConsoleSink.Batching)

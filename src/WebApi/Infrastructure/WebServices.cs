@@ -123,7 +123,7 @@ public static class WebServices
             .ReadFrom.Configuration(configuration)
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
-            .WriteTo.Console(redirected: Console.IsOutputRedirected));
+            .WriteTo.StandardOutput(redirected: Console.IsOutputRedirected));
 
         services.AddTelemetry(configuration);
         return services;
