@@ -7,6 +7,11 @@ public sealed class EntityTests
 {
     private sealed class TestAggregate : AggregateRoot
     {
+        public TestAggregate() { }
+
+        // How EF Core builds a stored one (EntityConstructionTests checks it binds this constructor).
+        public TestAggregate(Guid id) : base(id) { }
+
         public void Happen(IDomainEvent domainEvent) => Raise(domainEvent);
     }
 
@@ -20,6 +25,16 @@ public sealed class EntityTests
         entity.Id.ShouldNotBe(Guid.Empty);
         entity.Id.Version.ShouldBe(7);
         (entity.Id.Variant & 0b1100).ShouldBe(0b1000); // RFC 9562 variant: 10xx
+    }
+
+    [Fact]
+    public void New_entities_get_fresh_ids_and_a_stored_one_keeps_its_own()
+    {
+        var first = new TestAggregate();
+        var second = new TestAggregate();
+        second.Id.ShouldNotBe(first.Id);
+
+        new TestAggregate(first.Id).Id.ShouldBe(first.Id);
     }
 
     [Fact]

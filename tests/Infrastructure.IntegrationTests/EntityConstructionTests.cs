@@ -1,5 +1,4 @@
 using MentorCloud.Domain.Common;
-using MentorCloud.Domain.Students;
 using MentorCloud.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -31,18 +30,5 @@ public sealed class EntityConstructionTests
             .Select(t => $"{t.DisplayName()}: {t.ConstructorBinding}")
             .ToList();
         failures.ShouldBeEmpty();
-    }
-
-    [Fact]
-    public void A_new_entity_gets_a_fresh_id_and_a_stored_one_keeps_its_own()
-    {
-        var first = new Student("李明", "S1", Guid.CreateVersion7(), Gender.Male, null, []);
-        var second = new Student("王芳", "S2", Guid.CreateVersion7(), Gender.Female, null, []);
-        first.Id.ShouldNotBe(Guid.Empty);
-        second.Id.ShouldNotBe(first.Id);
-
-        var stored = (Student)typeof(Student).GetConstructor(
-            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, [typeof(Guid)])!.Invoke([first.Id]);
-        stored.Id.ShouldBe(first.Id);
     }
 }
