@@ -56,7 +56,7 @@ if (apiEnabled)
 {
     app.MapOpenApi("/openapi/{documentName}.json");
     app.MapScalarApiReference("/scalar", o => o.WithTitle("MentorCloud API").AddPreferredSecuritySchemes("Bearer"));
-    var api = app.NewVersionedApi("MentorCloud").MapGroup("/api/v1").HasApiVersion(new ApiVersion(1)).RequireAuthorization()
+    var api = app.NewVersionedApi("MentorCloud").MapGroup(PathApiVersionReader.PathPrefix).HasApiVersion(new ApiVersion(1)).RequireAuthorization()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)

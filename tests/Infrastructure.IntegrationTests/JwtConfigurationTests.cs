@@ -37,6 +37,7 @@ public sealed class JwtConfigurationTests
         options.TokenValidationParameters.ValidAudience.ShouldBe("mentorcloud-api");
         options.TokenValidationParameters.ValidateLifetime.ShouldBeTrue();
         options.EventsType.ShouldBe(typeof(AccountCheckingJwtBearerEvents), "a valid signature is not enough: the account must still be active");
+        options.SaveToken.ShouldBeFalse("nothing reads the token back from the authentication properties");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MentorCloud.Application.Roster;
 using MentorCloud.WebApi.FunctionalTests.Infrastructure;
+using MentorCloud.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,6 +114,34 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         response.Headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
         response.Headers.Contains("Content-Security-Policy").ShouldBeTrue();
         response.Headers.GetValues("api-supported-versions").Single().ShouldBe("1");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/me", null, HttpStatusCode.OK)]
+    [InlineData("/API/V1/me", null, HttpStatusCode.OK)]
+    [InlineData("/api/v1/me", "1", HttpStatusCode.OK)]
+    [InlineData("/api/v1/me", "1.0", HttpStatusCode.OK)]
+    [InlineData("/api/v1/me", "2", HttpStatusCode.BadRequest)]
+    [InlineData("/api/v1/me", "one", HttpStatusCode.BadRequest)]
+    public async Task The_api_version_is_the_header_when_sent_else_the_path(string path, string? header, HttpStatusCode expected)
+    {
+        using var client = await Api.AsPlatformAdmin();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (header is not null) request.Headers.Add("api-version", header);
+        var response = await client.SendAsync(request, Ct);
+        if (expected == HttpStatusCode.OK)
+            (await response.ShouldBeJson(HttpStatusCode.OK)).GetProperty("username").GetString().ShouldNotBeNullOrEmpty();
+        else
+            await response.ShouldBeProblem(expected);
+        response.Headers.GetValues("api-supported-versions").Single().ShouldBe("1");
+    }
+
+    [Fact]
+    public void The_service_hands_out_one_logger_per_category()
+    {
+        var factory = Api.Factory.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
+        factory.ShouldBeOfType<CachingLoggerFactory>();
+        factory.CreateLogger("MentorCloud.Test").ShouldBeSameAs(factory.CreateLogger("MentorCloud.Test"));
     }
 
     [Fact]

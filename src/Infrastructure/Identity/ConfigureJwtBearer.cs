@@ -17,6 +17,8 @@ public sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwt, SigningKeyProvi
     {
         var settings = jwt.Value;
         options.MapInboundClaims = false;
+        // Nothing reads the token back from the authentication properties; storing it costs every request.
+        options.SaveToken = false;
         options.TokenHandlers.Clear();
         options.TokenHandlers.Add(tokens);
         options.EventsType = typeof(AccountCheckingJwtBearerEvents);

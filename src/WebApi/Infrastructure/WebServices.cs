@@ -103,7 +103,7 @@ public static class WebServices
             o.DefaultApiVersion = new ApiVersion(1);
             o.AssumeDefaultVersionWhenUnspecified = true;
             o.ReportApiVersions = true;
-            o.ApiVersionReader = new HeaderApiVersionReader("api-version");
+            o.ApiVersionReader = new PathApiVersionReader();
         });
 
         services.AddOpenApi("v1", o =>
@@ -124,6 +124,7 @@ public static class WebServices
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
             .WriteTo.StandardOutput(redirected: Console.IsOutputRedirected));
+        CachingLoggerFactory.Decorate(services);
 
         services.AddTelemetry(configuration);
         return services;
