@@ -39,7 +39,9 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
     public async Task ResealOlderAsync(StudentArchive archive, CancellationToken cancellationToken)
     {
         var encrypted = Enum.GetValues<ArchiveSection>().Where(s => s.IsEncryptedAtRest()).ToList();
-        var current = await Current(archive.Id, null).Where(e => encrypted.Contains(e.Section)).ToListAsync(cancellationToken);
+        var latest = db.ArchiveEntries.Where(e => e.ArchiveId == archive.Id);
+        var current = await latest.Where(e => encrypted.Contains(e.Section) && e.Version == latest.Where(x => x.Section == e.Section).Max(x => x.Version))
+            .ToListAsync(cancellationToken);
         foreach (var entry in current)
         {
             if (contents.ResealIfOlder(archive.StudentId, entry.Section, entry.Content) is { } resealed) archive.Reseal(entry, resealed);
@@ -49,11 +51,11 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
     /// <summary>The archive as the caller may read it: every section, or for a former mentor the latest version of each that they wrote.</summary>
     public async Task<StudentArchiveDto> ReadAsync(Guid studentId, bool ownVersionsOnly, CancellationToken cancellationToken)
     {
-        var archive = await db.StudentArchives.AsNoTracking().Where(a => a.StudentId == studentId)
-            .Select(a => new { a.Id, a.Version, a.ErasedAt }).SingleOrDefaultAsync(cancellationToken);
+        var context = db.StudentArchives.Context();
+        var archive = await HeadOf.For(context)(context, studentId, cancellationToken);
         if (archive is null) return new StudentArchiveDto(studentId, 0, null, NoSections);
 
-        var entries = await Current(archive.Id, ownVersionsOnly ? user.UserId ?? Guid.Empty : null).AsNoTracking().ToListAsync(cancellationToken);
+        var entries = await CurrentAsync(archive.Id, ownVersionsOnly ? user.UserId ?? Guid.Empty : null, cancellationToken);
         ArchiveSectionDto<T>? Section<T>(ArchiveSection section) =>
             entries.SingleOrDefault(e => e.Section == section) is { } e
                 ? new ArchiveSectionDto<T>(e.Version, e.WrittenAt, e.AuthorId, e.AuthorName, contents.Open<T>(studentId, section, e.Content))
@@ -94,11 +96,34 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
             archive.ConsentInForce is { } current ? GuardianConsentDto.From(current) : null, history);
     }
 
-    /// <summary>The latest version of each section (of one author's versions, when given).</summary>
-    private IQueryable<ArchiveEntry> Current(Guid archiveId, Guid? authorId)
+    /// <summary>The latest version of each section (of one author's versions, when given), untracked.</summary>
+    private async Task<List<ArchiveEntry>> CurrentAsync(Guid archiveId, Guid? authorId, CancellationToken cancellationToken)
     {
-        var versions = db.ArchiveEntries.Where(e => e.ArchiveId == archiveId);
-        if (authorId is { } author) versions = versions.Where(e => e.AuthorId == author);
-        return versions.Where(e => e.Version == versions.Where(x => x.Section == e.Section).Max(x => x.Version));
+        var context = db.ArchiveEntries.Context();
+        var entries = authorId is { } author
+            ? CurrentByAuthor.For(context)(context, archiveId, author)
+            : CurrentOfAll.For(context)(context, archiveId);
+        var current = new List<ArchiveEntry>(Enum.GetValues<ArchiveSection>().Length);
+        await foreach (var entry in entries.WithCancellation(cancellationToken)) current.Add(entry);
+        return current;
     }
+
+    // Reading an archive is frequent and audited; its reads are compiled once, so a request skips building and
+    // translating their expression trees (a third of what an archive read allocated). The school's filter still
+    // applies: it is read from the context passed in.
+    private sealed record ArchiveHead(Guid Id, int Version, DateTimeOffset? ErasedAt);
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<ArchiveHead?>>> HeadOf = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid studentId, CancellationToken _) => context.Set<StudentArchive>().AsNoTracking()
+            .Where(a => a.StudentId == studentId).Select(a => new ArchiveHead(a.Id, a.Version, a.ErasedAt)).SingleOrDefault()));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, IAsyncEnumerable<ArchiveEntry>>> CurrentOfAll = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid archiveId) => context.Set<ArchiveEntry>().AsNoTracking()
+            .Where(e => e.ArchiveId == archiveId && e.Version == context.Set<ArchiveEntry>()
+                .Where(x => x.ArchiveId == archiveId && x.Section == e.Section).Max(x => x.Version))));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, Guid, IAsyncEnumerable<ArchiveEntry>>> CurrentByAuthor = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid archiveId, Guid authorId) => context.Set<ArchiveEntry>().AsNoTracking()
+            .Where(e => e.ArchiveId == archiveId && e.AuthorId == authorId && e.Version == context.Set<ArchiveEntry>()
+                .Where(x => x.ArchiveId == archiveId && x.AuthorId == authorId && x.Section == e.Section).Max(x => x.Version))));
 }
