@@ -16,22 +16,30 @@ public sealed class CatalogTenantStore(IServiceProvider services, IMemoryCache c
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
 
+    // A hit returns the cached task: no key text, no expression tree and no task are made for the requests the cache answers.
     public Task<TenantInfo?> FindByIdentifierAsync(string identifier, CancellationToken cancellationToken) =>
-        FindAsync($"tenant:code:{identifier}", s => s.Code == identifier, cancellationToken);
+        cache.TryGetValue(new ByCode(identifier), out Task<TenantInfo?>? cached)
+            ? cached!
+            : FindAsync(new ByCode(identifier), Tenants(s => s.Code == identifier), cancellationToken);
 
     public Task<TenantInfo?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
-        FindAsync($"tenant:id:{id}", s => s.Id == id, cancellationToken);
+        cache.TryGetValue(new ById(id), out Task<TenantInfo?>? cached)
+            ? cached!
+            : FindAsync(new ById(id), Tenants(s => s.Id == id), cancellationToken);
 
     public async Task<IReadOnlyList<TenantInfo>> WithDedicatedDatabaseAsync(CancellationToken cancellationToken) =>
         await Tenants(s => s.ConnectionString != null).ToListAsync(cancellationToken);
 
-    private async Task<TenantInfo?> FindAsync(string key, Expression<Func<School, bool>> match, CancellationToken cancellationToken)
+    private async Task<TenantInfo?> FindAsync(object key, IQueryable<TenantInfo> query, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(key, out TenantInfo? cached)) return cached;
-        var tenant = await Tenants(match).SingleOrDefaultAsync(cancellationToken);
-        if (tenant is not null) cache.Set(key, tenant, CacheFor);
+        var tenant = await query.SingleOrDefaultAsync(cancellationToken);
+        if (tenant is not null) _ = cache.Set(key, Task.FromResult<TenantInfo?>(tenant), CacheFor);
         return tenant;
     }
+
+    private readonly record struct ByCode(string Code);
+
+    private readonly record struct ById(Guid Id);
 
     private IQueryable<TenantInfo> Tenants(Expression<Func<School, bool>> match)
     {
