@@ -99,6 +99,35 @@ public abstract class IdempotencyStoreTests<TDatabase> : DatabaseTest<TDatabase>
     }
 
     [Fact]
+    public async Task Completing_writes_the_answer_and_its_time_and_keeps_what_the_reservation_holds()
+    {
+        var first = await ReserveAsync();
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await CompleteAsync(first.Id, """{"id":"7"}""");
+
+        await using var scope = School();
+        var row = await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().IdempotencyRequests.AsNoTracking().SingleAsync(r => r.Id == first.Id, Ct);
+        row.Response.ShouldBe("""{"id":"7"}""");
+        row.CompletedAt.ShouldBe(_clock.GetUtcNow());
+        row.Key.ShouldBe(_key);
+        row.RequestName.ShouldBe("CreateThing");
+        row.IsFor("CreateThing", "body-1").ShouldBeTrue();
+        row.CreatedAt.ShouldBe(_clock.GetUtcNow() - TimeSpan.FromSeconds(5));
+        row.LeaseUntil.ShouldBe(row.CreatedAt + Lease);
+    }
+
+    [Fact]
+    public async Task Completing_a_reservation_that_is_gone_fails_the_save()
+    {
+        var first = await ReserveAsync();
+        await using (var scope = School())
+            await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().ReleaseAsync(first.Id, Ct);
+
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => CompleteAsync(first.Id, "{}"));
+        (await RowsAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_released_key_is_free_for_a_corrected_request()
     {
         var first = await ReserveAsync();

@@ -20,6 +20,9 @@ public sealed class IdempotencyRequest : Entity, ITenantOwned
         LeaseUntil = leaseUntil;
     }
 
+    /// <summary>A reservation already saved, known by its id only, to be completed without reading it back.</summary>
+    public static IdempotencyRequest Reserved(Guid id) => new(id);
+
     public Guid UserId { get; private set; }
     public string Key { get; private set; } = null!;
     public string RequestName { get; private set; } = null!;

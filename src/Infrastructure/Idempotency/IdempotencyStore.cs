@@ -69,10 +69,19 @@ public sealed class IdempotencyStore(
         }
     }
 
-    public async ValueTask CompleteAsync(Guid reservationId, string response, CancellationToken cancellationToken)
+    /// <summary>
+    /// The answer is written into the reservation this request made, with the created record, without reading the row
+    /// back: only its id and school are known, and only the answer and its time are updated. A row gone meanwhile fails
+    /// the whole save.
+    /// </summary>
+    public ValueTask CompleteAsync(Guid reservationId, string response, CancellationToken cancellationToken)
     {
-        var reservation = await db.IdempotencyRequests.SingleAsync(r => r.Id == reservationId, cancellationToken);
+        var reservation = IdempotencyRequest.Reserved(reservationId);
+        var school = db.IdempotencyRequests.Attach(reservation).Property<Guid>(ApplicationDbContext.TenantIdProperty);
+        school.OriginalValue = school.CurrentValue = db.CurrentTenantId;
+        school.IsModified = false;
         reservation.Complete(response, clock.GetUtcNow());
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask ReleaseAsync(Guid reservationId, CancellationToken cancellationToken)

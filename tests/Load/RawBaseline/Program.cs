@@ -420,11 +420,6 @@ app.MapPost("/raw/activity", async (HttpContext http) =>
     await using (var heads = Command(connection, """SELECT c."Id" FROM "Classes" AS c WHERE c."TenantId" = @t AND c."Id" = ANY (@classIds) AND c."HeadTeacherId" = @teacherId""",
         ("t", tenant), ("classIds", new[] { classId }), ("teacherId", mentor)))
     await using (var r = await heads.ExecuteReaderAsync()) while (await r.ReadAsync()) { }
-    await using (var again = Command(connection, """
-        SELECT i."Id", i."CompletedAt", i."CreatedAt", i."Key", i."LeaseUntil", i."RequestHash", i."RequestName", i."Response", i."TenantId", i."UserId"
-        FROM "IdempotencyRequests" AS i WHERE i."TenantId" = @t AND i."Id" = @id LIMIT 2
-        """, ("t", tenant), ("id", reservation)))
-    await using (var r = await again.ExecuteReaderAsync()) while (await r.ReadAsync()) { }
 
     var activity = Guid.CreateVersion7();
     var answer = new System.IO.MemoryStream();
