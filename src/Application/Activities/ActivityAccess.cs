@@ -52,22 +52,22 @@ public sealed class ActivityAccess(IApplicationDbContext db, ICurrentUser user, 
     /// <summary>
     /// What the caller may record for these students in the semester: every student must be in the caller's reach (404
     /// otherwise), and the rights name each student's mentors of the semester's published pairing and the students whose
-    /// class the caller heads.
+    /// class the caller heads (read with the reach, in one statement).
     /// </summary>
     public async Task<RecordingRights> RightsForAsync(Guid teacherId, Guid semesterId, IReadOnlyCollection<Guid> studentIds, CancellationToken cancellationToken)
     {
         var ids = studentIds.Distinct().ToList();
-        var reached = await reach.StudentsInReach().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.ClassId }).ToListAsync(cancellationToken);
+        var reached = await reach.StudentsInReach().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, Headed = db.Classes.Any(c => c.Id == s.ClassId && c.HeadTeacherId == teacherId) })
+            .ToListAsync(cancellationToken);
         if (ids.FirstOrDefault(id => reached.All(s => s.Id != id)) is var missing && missing != Guid.Empty)
             throw new NotFoundException(nameof(Student), missing);
 
         var pairs = await db.PublishedPairsOf(semesterId).Where(a => ids.Contains(a.StudentId))
             .Select(a => new { a.StudentId, a.MentorId }).ToListAsync(cancellationToken);
-        var classIds = reached.Select(s => s.ClassId).Distinct().ToList();
-        var headed = await db.Classes.Where(c => classIds.Contains(c.Id) && c.HeadTeacherId == teacherId).Select(c => c.Id).ToListAsync(cancellationToken);
         return new RecordingRights(
             pairs.GroupBy(p => p.StudentId).ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(p => p.MentorId).ToHashSet()),
-            reached.Where(s => headed.Contains(s.ClassId)).Select(s => s.Id).ToHashSet());
+            reached.Where(s => s.Headed).Select(s => s.Id).ToHashSet());
     }
 
     /// <summary>Co-visitors are active teachers of the school (R10).</summary>

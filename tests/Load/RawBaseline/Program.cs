@@ -383,7 +383,7 @@ app.MapGet("/raw/statistics", (HttpContext http) => Answer(http, async (connecti
 app.MapPost("/raw/activity", async (HttpContext http) =>
 {
     // The service's statements for POST /activities with an Idempotency-Key: the reservation, the semester, the
-    // recorder's rights, then one transaction with the audit row, the activity, the stored answer, the outbox row and
+    // recorder's rights (the reach with the headed classes, and the pairs), then one transaction with the audit row, the activity, the stored answer, the outbox row and
     // the activity's student.
     var key = http.Request.Headers["Idempotency-Key"].ToString();
     var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
@@ -403,7 +403,8 @@ app.MapPost("/raw/activity", async (HttpContext http) =>
     var today = DateOnly.FromDateTime(DateTime.UtcNow);
     var ids = new[] { student };
     await using (var reach = Command(connection, """
-        SELECT s."Id", s."ClassId" FROM "Students" AS s
+        SELECT s."Id", EXISTS (SELECT 1 FROM "Classes" AS c0 WHERE c0."TenantId" = @t AND c0."Id" = s."ClassId" AND c0."HeadTeacherId" = @teacherId) AS "Headed"
+        FROM "Students" AS s
         WHERE s."TenantId" = @t AND (s."ClassId" IN (SELECT c."Id" FROM "Classes" AS c WHERE c."TenantId" = @t AND c."HeadTeacherId" = @teacherId)
            OR s."Id" IN (SELECT m."StudentId" FROM "MentorAssignments" AS m
                 INNER JOIN (SELECT m0."Id", m0."Phase" FROM "MentorGroups" AS m0 WHERE m0."TenantId" = @t) AS m1 ON m."GroupId" = m1."Id"
@@ -417,9 +418,6 @@ app.MapPost("/raw/activity", async (HttpContext http) =>
         WHERE m."TenantId" = @t AND m."SemesterId" = @s AND m."EndedAt" IS NULL AND m1."Phase" = 'Published' AND m."StudentId" = ANY (@ids)
         """, ("t", tenant), ("s", semester), ("ids", ids)))
     await using (var r = await pairs.ExecuteReaderAsync()) while (await r.ReadAsync()) { }
-    await using (var heads = Command(connection, """SELECT c."Id" FROM "Classes" AS c WHERE c."TenantId" = @t AND c."Id" = ANY (@classIds) AND c."HeadTeacherId" = @teacherId""",
-        ("t", tenant), ("classIds", new[] { classId }), ("teacherId", mentor)))
-    await using (var r = await heads.ExecuteReaderAsync()) while (await r.ReadAsync()) { }
 
     var activity = Guid.CreateVersion7();
     var answer = new System.IO.MemoryStream();
