@@ -51,6 +51,25 @@ public abstract class AuthTests<TApp>(TApp app) : FunctionalTest<TApp>(app) wher
     }
 
     [Fact]
+    public async Task Problems_speak_the_accept_language_and_no_query_or_cookie_changes_it()
+    {
+        var (_, admin) = await Api.CreateDistrictAsync();
+        var body = new { username = admin, password = "Wrong-pass1" };
+        using var english = Api.Anonymous("en");
+        using var chinese = Api.Anonymous();
+
+        var inEnglish = await english.PostAsJsonAsync("/api/v1/auth/token", body, Ct);
+        (await inEnglish.ShouldBeProblem(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString().ShouldBe("Invalid username or password.");
+        inEnglish.Content.Headers.ContentLanguage.ShouldBe(["en"]);
+
+        using var byQuery = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token?culture=en&ui-culture=en") { Content = JsonContent.Create(body) };
+        byQuery.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        var stillChinese = await chinese.SendAsync(byQuery, Ct);
+        (await stillChinese.ShouldBeProblem(HttpStatusCode.Unauthorized)).GetProperty("detail").GetString().ShouldNotBe("Invalid username or password.");
+        stillChinese.Content.Headers.ContentLanguage.ShouldBe(["zh-CN"]);
+    }
+
+    [Fact]
     public async Task Missing_credentials_answer_400_with_field_errors()
     {
         using var client = Api.Anonymous();

@@ -9,6 +9,7 @@ using MentorCloud.Application.Common.Localization;
 using MentorCloud.WebApi.Endpoints;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.HttpOverrides;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -46,6 +47,8 @@ public static class WebServices
                 _ => "about:blank",
             };
             problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+            // The exception handler clears the headers request localization set; the problem is in the request's language.
+            context.HttpContext.Response.Headers.ContentLanguage = System.Globalization.CultureInfo.CurrentUICulture.Name;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
@@ -72,6 +75,8 @@ public static class WebServices
         {
             o.SetDefaultCulture(SupportedCultures[0]).AddSupportedCultures(SupportedCultures).AddSupportedUICultures(SupportedCultures);
             o.ApplyCurrentCultureToResponseHeaders = true;
+            // The language is the caller's Accept-Language, as the API promises; no query string or cookie is read for it.
+            o.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
         // Behind an ingress the client address and scheme come from X-Forwarded-* (rate limits and lockouts are per client
