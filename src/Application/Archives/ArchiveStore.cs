@@ -39,8 +39,8 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
     public async Task ResealOlderAsync(StudentArchive archive, CancellationToken cancellationToken)
     {
         var encrypted = Enum.GetValues<ArchiveSection>().Where(s => s.IsEncryptedAtRest()).ToList();
-        var latest = db.ArchiveEntries.Where(e => e.ArchiveId == archive.Id);
-        var current = await latest.Where(e => encrypted.Contains(e.Section) && e.Version == latest.Where(x => x.Section == e.Section).Max(x => x.Version))
+        var versions = db.ArchiveEntries.Where(e => e.ArchiveId == archive.Id);
+        var current = await versions.Where(e => encrypted.Contains(e.Section) && e.Version == versions.Where(x => x.Section == e.Section).Max(x => x.Version))
             .ToListAsync(cancellationToken);
         foreach (var entry in current)
         {
@@ -109,7 +109,7 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
     }
 
     // Reading an archive is frequent and audited; its reads are compiled once, so a request skips building and
-    // translating their expression trees (a third of what an archive read allocated). The school's filter still
+    // translating their expression trees (over a quarter of what an archive read allocated). The school's filter still
     // applies: it is read from the context passed in.
     private sealed record ArchiveHead(Guid Id, int Version, DateTimeOffset? ErasedAt);
 
