@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using MentorCloud.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace MentorCloud.Infrastructure.IntegrationTests;
 
@@ -23,7 +26,31 @@ public sealed class JwtConfigurationTests
         options.TokenValidationParameters.ValidIssuers.ShouldContain("https://login.example.edu.cn/realms/district");
         options.TokenValidationParameters.IssuerSigningKey.ShouldBeNull();
         options.TokenValidationParameters.RoleClaimType.ShouldBe("role");
-        options.MapInboundClaims.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_configured_handler_keeps_the_claims_names_a_token_carries()
+    {
+        var jwt = new JwtOptions { SigningKey = "a-local-signing-key-of-at-least-32-bytes!" };
+        var options = Configure(jwt, development: false);
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity([new Claim("sub", "user-1"), new Claim("role", "teacher"), new Claim("school", "demo-school")]),
+            Issuer = jwt.Issuer,
+            Audience = jwt.Audience,
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            SigningCredentials = new SigningCredentials(options.TokenValidationParameters.IssuerSigningKey, SecurityAlgorithms.HmacSha256),
+        });
+
+        var result = await options.TokenHandlers.ShouldHaveSingleItem().ValidateTokenAsync(token, options.TokenValidationParameters);
+
+        result.IsValid.ShouldBeTrue();
+        var types = result.ClaimsIdentity.Claims.Select(c => c.Type).ToList();
+        types.ShouldContain("sub");
+        types.ShouldContain("role");
+        types.ShouldContain("school");
+        types.ShouldAllBe(t => !t.StartsWith("http://"), "no claim is renamed to its WS-Federation URI");
+        new ClaimsPrincipal(result.ClaimsIdentity).IsInRole("teacher").ShouldBeTrue();
     }
 
     [Fact]

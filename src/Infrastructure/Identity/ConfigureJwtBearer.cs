@@ -16,9 +16,9 @@ public sealed class ConfigureJwtBearer(IOptions<JwtOptions> jwt, SigningKeyProvi
     public void Configure(JwtBearerOptions options)
     {
         var settings = jwt.Value;
-        options.MapInboundClaims = false;
         // Nothing reads the token back from the authentication properties; storing it costs every request.
         options.SaveToken = false;
+        // The one handler keeps claims under the names the token gives them (it does not map inbound claims).
         options.TokenHandlers.Clear();
         options.TokenHandlers.Add(tokens);
         options.EventsType = typeof(AccountCheckingJwtBearerEvents);
