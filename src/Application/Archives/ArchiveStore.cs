@@ -38,13 +38,11 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
     /// </summary>
     public async Task ResealOlderAsync(StudentArchive archive, CancellationToken cancellationToken)
     {
-        var encrypted = Enum.GetValues<ArchiveSection>().Where(s => s.IsEncryptedAtRest()).ToList();
-        var versions = db.ArchiveEntries.Where(e => e.ArchiveId == archive.Id);
-        var current = await versions.Where(e => encrypted.Contains(e.Section) && e.Version == versions.Where(x => x.Section == e.Section).Max(x => x.Version))
-            .ToListAsync(cancellationToken);
-        foreach (var entry in current)
+        foreach (var entry in await CurrentAsync(archive.Id, null, cancellationToken))
         {
-            if (contents.ResealIfOlder(archive.StudentId, entry.Section, entry.Content) is { } resealed) archive.Reseal(entry, resealed);
+            if (!entry.Section.IsEncryptedAtRest() || contents.ResealIfOlder(archive.StudentId, entry.Section, entry.Content) is not { } resealed) continue;
+            db.AttachStored(entry);
+            archive.Reseal(entry, resealed);
         }
     }
 

@@ -77,9 +77,7 @@ public sealed class IdempotencyStore(
     public ValueTask CompleteAsync(Guid reservationId, string response, CancellationToken cancellationToken)
     {
         var reservation = IdempotencyRequest.Reserved(reservationId);
-        var school = db.IdempotencyRequests.Attach(reservation).Property<Guid>(ApplicationDbContext.TenantIdProperty);
-        school.OriginalValue = school.CurrentValue = db.CurrentTenantId;
-        school.IsModified = false;
+        db.AttachStored(reservation);
         reservation.Complete(response, clock.GetUtcNow());
         return ValueTask.CompletedTask;
     }

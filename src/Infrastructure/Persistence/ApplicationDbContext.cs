@@ -67,6 +67,13 @@ public abstract class ApplicationDbContext(DbContextOptions options) : PooledDbC
     /// <summary>The tenant the filter compares with; <see cref="Guid.Empty"/> (no row has it) when none is set.</summary>
     public Guid CurrentTenantId => _tenant?.Current?.Id ?? Guid.Empty;
 
+    public void AttachStored<TEntity>(TEntity entity) where TEntity : class, ITenantOwned
+    {
+        var school = Attach(entity).Property<Guid>(TenantIdProperty);
+        school.OriginalValue = school.CurrentValue = CurrentTenantId;
+        school.IsModified = false;
+    }
+
     /// <summary>True while the context serves a school with a dedicated database, on a connection of its own.</summary>
     public bool OnDedicatedDatabase => OwnedConnection is not null;
 

@@ -46,6 +46,13 @@ public interface IApplicationDbContext
     DbSet<WebhookDelivery> WebhookDeliveries { get; }
     /// <summary>Read only: attempts are logged by the webhook sender.</summary>
     IQueryable<WebhookDeliveryAttempt> WebhookDeliveryAttempts { get; }
+
+    /// <summary>
+    /// Tracks a row of the current school that was read untracked, or is known by its id only, as unchanged: what is
+    /// changed on it afterwards is saved as an update of those columns, without reading the row (again). The update names
+    /// the row by its id only: pass only a row this school's filter returned, or one this request saved.
+    /// </summary>
+    void AttachStored<TEntity>(TEntity entity) where TEntity : class, Domain.Common.ITenantOwned;
 }
 
 /// <summary>The platform catalog: districts and their schools (tenants). Not tenant-filtered.</summary>
