@@ -6,8 +6,14 @@
 # Uses MENTORCLOUD_TEST_POSTGRES when set, else starts a throw-away cluster (.ci/pg.sh). Builds Release, starts the
 # service on a fresh database with the demo school, imports a roster of 2,000 students (50 classes, 50 teachers) into it,
 # then measures with wrk (installed from Debian's packages when missing).
+# The service runs as an API replica is deployed (Jobs:Enabled=false, deploy/README.md): no job server in the process,
+# so no recurring job or outbox dispatch takes the cores in the middle of a measurement (the baseline dispatches nothing
+# either; both leave the same outbox rows).
 # Usage: tests/Load/request-path.sh [SECONDS] [CONNECTIONS]   (default 5 s per measurement after 2 s of warm-up, 32 connections)
-# Environment: SERVICE_ENV="env Name=value …" (extra settings for the service), ONLY=name,name (measure only these endpoints), ROUNDS=n (repeat the alternation, default 1),
+# Environment: SERVICE_ENV="env Name=value …" (extra settings for the service, e.g. "env Jobs__Enabled=true" to measure a
+#              process that also runs the job server), ONLY=name,name (measure only these endpoints), ROUNDS=n (repeat the alternation, default 1),
+#              WARMUP=s (before the first round of the reads, and again before the write's, each endpoint and its baseline
+#              are loaded this long, so tiered compilation has settled before anything is timed; default 10),
 #              KEEP=1 (leave the service and the baseline running afterwards and print how to reach them),
 #              RAW_SETTINGS=";Keyword=value…" (added to the baseline's connection string; default: the settings the service
 #              adds to its own, src/Infrastructure/Persistence/ServiceConnections.cs, so both sides talk to PostgreSQL alike;
@@ -16,6 +22,7 @@ set -euo pipefail
 duration=${1:-5}
 connections=${2:-32}
 rounds=${ROUNDS:-1}
+warmup=${WARMUP:-10}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 10000))
@@ -50,7 +57,7 @@ connection="$(sed -E 's/Database=[^;]*//' <<<"$MENTORCLOUD_TEST_POSTGRES");Datab
 dotnet build -c Release "$root/src/WebApi" >/dev/null
 dotnet build -c Release "$root/tests/Load/RawBaseline" >/dev/null
 # The shipped logging configuration (Information, one line per request), written to a file as a container's console would be.
-ASPNETCORE_ENVIRONMENT=Development Database__Provider=PostgreSql ConnectionStrings__Default="$connection" \
+ASPNETCORE_ENVIRONMENT=Development Database__Provider=PostgreSql ConnectionStrings__Default="$connection" Jobs__Enabled=false \
   ${SERVICE_ENV:-} dotnet "$root/src/WebApi/bin/Release/net10.0/MentorCloud.WebApi.dll" --urls "http://127.0.0.1:$port" --contentRoot "$root/src/WebApi" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 180); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
@@ -146,20 +153,33 @@ run() {
     /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
     END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' <<<"$out"
 }
-warm() { WRK_RUN=$RANDOM$RANDOM$RANDOM WRK_TOKEN=${3:-} wrk -t 2 -c "$connections" -d 2s ${2:+-s "$2"} "$1" >/dev/null 2>&1; }
+warm() { WRK_RUN=$RANDOM$RANDOM$RANDOM WRK_TOKEN=${3:-} wrk -t 2 -c "$connections" -d "${4:-2}s" ${2:+-s "$2"} "$1" >/dev/null 2>&1; }
 
 echo
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk 2 threads, $connections connections, ${duration} s per measurement after 2 s of warm-up"
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk 2 threads, $connections connections, ${duration} s per measurement after 2 s of warm-up (${warmup} s per endpoint before the first round)"
 printf '%-16s | %8s %7s %7s | %8s %7s %7s | %8s %7s %7s %5s | %6s\n' endpoint "const/s" p50 p99 "raw/s" p50 p99 "full/s" p50 p99 "non2x" "full/raw"
 # Every round of the reads before any of the write: each write adds an activity for the mentee, and thousands of them
 # would change what the progress and statistics reads count in the rounds after.
+# selected NAME KIND: whether the endpoint is measured in this run and in this phase (reads, then the write).
+selected() {
+  if [[ -n ${ONLY:-} && ",$ONLY," != *",${1%% *},"* ]]; then return 1; fi
+  if [[ ($2 == read && $1 == *POST*) || ($2 == write && $1 != *POST*) ]]; then return 1; fi
+}
+scripts() { if [[ $1 == *POST* ]]; then fullscript="$work/post.lua"; rawscript="$work/post.lua"; else fullscript="$work/get.lua"; rawscript=""; fi; }
 for kind in read write; do
+if ((warmup > 0)); then
+  for entry in "${endpoints[@]}"; do
+    IFS='|' read -r name path rawpath token <<<"$entry"
+    selected "$name" "$kind" || continue
+    scripts "$name"
+    warm "$raw$rawpath" "$rawscript" "" "$warmup"; warm "$api$path" "$fullscript" "$token" "$warmup"
+  done
+fi
 for round in $(seq "$rounds"); do
   for entry in "${endpoints[@]}"; do
     IFS='|' read -r name path rawpath token <<<"$entry"
-    if [[ -n ${ONLY:-} && ",$ONLY," != *",${name%% *},"* ]]; then continue; fi
-    if [[ ($kind == read && $name == *POST*) || ($kind == write && $name != *POST*) ]]; then continue; fi
-    if [[ $name == *POST* ]]; then fullscript="$work/post.lua"; rawscript="$work/post.lua"; else fullscript="$work/get.lua"; rawscript=""; fi
+    selected "$name" "$kind" || continue
+    scripts "$name"
     warm "$raw/constant"; read -r c_rps c_p50 c_p99 _ <<<"$(run "$raw/constant")"
     warm "$raw$rawpath" "$rawscript"; read -r r_rps r_p50 r_p99 _ <<<"$(run "$raw$rawpath" "$rawscript")"
     warm "$api$path" "$fullscript" "$token"; read -r f_rps f_p50 f_p99 f_bad <<<"$(run "$api$path" "$fullscript" "$token")"
