@@ -128,6 +128,24 @@ public abstract class IdempotencyStoreTests<TDatabase> : DatabaseTest<TDatabase>
     }
 
     [Fact]
+    public async Task Completing_another_schools_reservation_by_its_id_fails_the_save_and_changes_nothing()
+    {
+        var first = await ReserveAsync();
+        var other = new TenantInfo(Guid.CreateVersion7(), "idem-c", "Other", Guid.CreateVersion7(), "d", null);
+
+        await using (var scope = _services.GetRequiredService<ITenantScopeFactory>().CreateScope(other))
+        {
+            await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().CompleteAsync(first.Id, """{"id":"forged"}""", Ct);
+            await Should.ThrowAsync<DbUpdateConcurrencyException>(() => scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().SaveChangesAsync(Ct));
+        }
+
+        await using var owner = School();
+        var row = await owner.ServiceProvider.GetRequiredService<ApplicationDbContext>().IdempotencyRequests.AsNoTracking().SingleAsync(r => r.Id == first.Id, Ct);
+        row.Response.ShouldBeNull();
+        row.CompletedAt.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_released_key_is_free_for_a_corrected_request()
     {
         var first = await ReserveAsync();

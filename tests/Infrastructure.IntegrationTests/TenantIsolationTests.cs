@@ -230,6 +230,40 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         kept.Name.ShouldBe("王老师");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_row_of_another_tenant_attached_as_stored_is_not_found_by_the_update_or_delete(bool delete)
+    {
+        // AttachStored stamps the current school on the row it is given; the save guard then cannot tell, only the
+        // statement can: the school column is a concurrency token, so the update or delete names the school too.
+        var a = NewTenant();
+        var b = NewTenant();
+        Teacher teacherOfB;
+        await using (var seed = As(b))
+        {
+            var db = seed.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            teacherOfB = new Teacher("王老师", "T-001", ["语文"]);
+            db.Teachers.Add(teacherOfB);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using (var scope = As(a))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var stolen = await db.Teachers.IgnoreQueryFilters([ApplicationDbContext.TenantFilter]).AsNoTracking().SingleAsync(t => t.Id == teacherOfB.Id, Ct);
+            db.AttachStored(stolen);
+            if (delete) db.Remove(stolen);
+            else stolen.Update("改名", []);
+
+            await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync(Ct));
+        }
+
+        await using var check = As(b);
+        var kept = await check.ServiceProvider.GetRequiredService<ApplicationDbContext>().Teachers.SingleAsync(t => t.Id == teacherOfB.Id, Ct);
+        kept.Name.ShouldBe("王老师");
+    }
+
     [Fact]
     public async Task Policy_versions_are_append_only()
     {

@@ -101,11 +101,15 @@ public abstract class ApplicationDbContext(DbContextOptions options) : PooledDbC
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.ApplyProviderConventions(Database.ProviderName);
 
-    /// <summary>Tenant column, tenant filter, and unique indexes widened with the tenant so codes repeat across schools.</summary>
+    /// <summary>
+    /// Tenant column, tenant filter, and unique indexes widened with the tenant so codes repeat across schools. The column
+    /// is a concurrency token: every update and delete names the school as well as the id, so a row of another school
+    /// (say, one attached by an id from elsewhere) is not found, and the save fails instead of changing it.
+    /// </summary>
     private void ApplyTenancy(ModelBuilder modelBuilder, IMutableEntityType entityType)
     {
         var builder = modelBuilder.Entity(entityType.ClrType);
-        builder.Property<Guid>(TenantIdProperty).IsRequired();
+        builder.Property<Guid>(TenantIdProperty).IsRequired().IsConcurrencyToken();
 
         foreach (var index in entityType.GetIndexes().Where(i => i.IsUnique).ToList())
         {

@@ -50,7 +50,7 @@ public interface IApplicationDbContext
     /// <summary>
     /// Tracks a row of the current school that was read untracked, or is known by its id only, as unchanged: what is
     /// changed on it afterwards is saved as an update of those columns, without reading the row (again). The update names
-    /// the row by its id only: pass only a row this school's filter returned, or one this request saved.
+    /// the row by its id and the current school: a row of another school is not found, and the save fails (409).
     /// </summary>
     void AttachStored<TEntity>(TEntity entity) where TEntity : class, Domain.Common.ITenantOwned;
 }

@@ -35,6 +35,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -69,6 +70,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("date");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -129,6 +131,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("nvarchar(2000)");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Version")
@@ -174,6 +177,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("nvarchar(20)");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Version")
@@ -224,6 +228,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("date");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Title")
@@ -279,6 +284,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("int");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")
@@ -311,6 +317,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Version")
@@ -371,6 +378,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("nvarchar(60)");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("UserAgent")
@@ -407,6 +415,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("int");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -444,6 +453,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Scores", "MentorCloud.Domain.Evaluations.MentorEvaluation.Scores#EvaluationScores", b1 =>
@@ -513,6 +523,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -566,6 +577,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("Version")
@@ -599,6 +611,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("Version")
@@ -640,6 +653,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Title")
@@ -674,6 +688,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Version")
@@ -764,6 +779,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -798,6 +814,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Text")
@@ -833,6 +850,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("date");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -877,6 +895,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("nvarchar(32)");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -921,6 +940,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -962,6 +982,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -996,6 +1017,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("int");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -1032,6 +1054,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("nvarchar(2000)");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Url")
@@ -1082,6 +1105,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Type")
@@ -1133,6 +1157,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.SqlServer.Tenant
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("UserId")

@@ -30,6 +30,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -64,6 +65,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -124,6 +126,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -168,6 +171,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -218,6 +222,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -273,6 +278,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("WithdrawnAt")
@@ -305,6 +311,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -365,6 +372,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserAgent")
@@ -401,6 +409,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -438,6 +447,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Scores", "MentorCloud.Domain.Evaluations.MentorEvaluation.Scores#EvaluationScores", b1 =>
@@ -507,6 +517,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -559,6 +570,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -592,6 +604,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -633,6 +646,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -667,6 +681,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -757,6 +772,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -790,6 +806,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -825,6 +842,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -869,6 +887,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -912,6 +931,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -953,6 +973,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -987,6 +1008,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1023,6 +1045,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
@@ -1073,6 +1096,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -1124,6 +1148,7 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.Sqlite.Tenant
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TenantId")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
