@@ -10,7 +10,13 @@ public sealed class PathApiVersionReaderTests
     [InlineData("/api/v1/me", null, new[] { "1" })]
     [InlineData("/Api/V1/schools/demo-school/students", null, new[] { "1" })]
     [InlineData("/api/v1/me", "2", new[] { "2" })]
-    [InlineData("/api/v12/me", null, new string[0])]
+    [InlineData("/api/v2/me", null, new[] { "2" })]
+    [InlineData("/api/v12", null, new[] { "12" })]
+    [InlineData("/api/v12/me", null, new[] { "12" })]
+    [InlineData("/api/v0/me", null, new string[0])]
+    [InlineData("/api/v1x/me", null, new string[0])]
+    [InlineData("/api/v/me", null, new string[0])]
+    [InlineData("/api/version/me", null, new string[0])]
     [InlineData("/health/ready", null, new string[0])]
     public void Reads_the_header_else_the_path(string path, string? header, string[] expected)
     {
