@@ -1,4 +1,5 @@
 using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
 using MentorCloud.Domain.Semesters;
 
@@ -16,11 +17,23 @@ public static class SemesterQueries
         semesters.Where(s => s.EndsOn >= day);
 }
 
-/// <summary>The semester a report is about: the one named, or else the one in force today; 404 when there is none.</summary>
+/// <summary>The semester a request names (a recorded activity, a report), read untracked; 404 when the school has none of it.</summary>
 public static class SemesterChoice
 {
-    public static async Task<Semester> ChosenOrInForceAsync(this IQueryable<Semester> semesters, Guid? semesterId, DateOnly today, CancellationToken cancellationToken) =>
+    /// <summary>The semester named, or else the one in force today.</summary>
+    public static async Task<Semester> ChosenOrInForceAsync(this DbSet<Semester> semesters, Guid? semesterId, DateOnly today, CancellationToken cancellationToken) =>
         semesterId is { } id
-            ? await semesters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) ?? throw new NotFoundException(nameof(Semester), id)
+            ? await semesters.NamedAsync(id, cancellationToken)
             : await semesters.AsNoTracking().InForceOn(today).SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException(nameof(Semester), "current");
+
+    /// <summary>The semester named.</summary>
+    public static async Task<Semester> NamedAsync(this DbSet<Semester> semesters, Guid semesterId, CancellationToken cancellationToken)
+    {
+        var context = semesters.Context();
+        return await ById.For(context)(context, semesterId, cancellationToken) ?? throw new NotFoundException(nameof(Semester), semesterId);
+    }
+
+    // Every recorded activity and most reports start here: compiled once, so a request skips the translation-cache lookup.
+    private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<Semester?>>> ById = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid id, CancellationToken _) => context.Set<Semester>().AsNoTracking().SingleOrDefault(s => s.Id == id)));
 }

@@ -1,13 +1,11 @@
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common;
-using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Semesters;
 using MentorCloud.Domain.Activities;
-using MentorCloud.Domain.Semesters;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Activities.Commands;
 
@@ -29,8 +27,7 @@ public sealed class RecordActivityHandler(IApplicationDbContext db, ActivityAcce
     public async ValueTask<ActivityDto> Handle(RecordActivityCommand command, CancellationToken cancellationToken)
     {
         var recorderId = access.RecorderId;
-        var semester = await db.Semesters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == command.SemesterId, cancellationToken)
-                       ?? throw new NotFoundException(nameof(Semester), command.SemesterId);
+        var semester = await db.Semesters.NamedAsync(command.SemesterId, cancellationToken);
         var details = command.ToDetails();
         var rights = await access.RightsForAsync(recorderId, semester.Id, details.StudentIds, cancellationToken);
         await access.DemandCoVisitorsAsync(details.CoVisitorIds, cancellationToken);
