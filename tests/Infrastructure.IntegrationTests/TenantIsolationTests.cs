@@ -205,15 +205,7 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
     {
         var a = NewTenant();
         var b = NewTenant();
-        Guid teacherOfB;
-        await using (var seed = As(b))
-        {
-            var db = seed.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var teacher = new Teacher("王老师", "T-001", ["语文"]);
-            db.Teachers.Add(teacher);
-            await db.SaveChangesAsync(Ct);
-            teacherOfB = teacher.Id;
-        }
+        var teacherOfB = await SeedTeacherAsync(b);
 
         await using (var scope = As(a))
         {
@@ -225,9 +217,7 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
             await Should.ThrowAsync<CrossTenantWriteException>(() => db.SaveChangesAsync(Ct));
         }
 
-        await using var check = As(b);
-        var kept = await check.ServiceProvider.GetRequiredService<ApplicationDbContext>().Teachers.SingleAsync(t => t.Id == teacherOfB, Ct);
-        kept.Name.ShouldBe("王老师");
+        (await TeacherNameAsync(b, teacherOfB)).ShouldBe("王老师");
     }
 
     [Theory]
@@ -239,19 +229,12 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
         // statement can: the school column is a concurrency token, so the update or delete names the school too.
         var a = NewTenant();
         var b = NewTenant();
-        Teacher teacherOfB;
-        await using (var seed = As(b))
-        {
-            var db = seed.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            teacherOfB = new Teacher("王老师", "T-001", ["语文"]);
-            db.Teachers.Add(teacherOfB);
-            await db.SaveChangesAsync(Ct);
-        }
+        var teacherOfB = await SeedTeacherAsync(b);
 
         await using (var scope = As(a))
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var stolen = await db.Teachers.IgnoreQueryFilters([ApplicationDbContext.TenantFilter]).AsNoTracking().SingleAsync(t => t.Id == teacherOfB.Id, Ct);
+            var stolen = await db.Teachers.IgnoreQueryFilters([ApplicationDbContext.TenantFilter]).AsNoTracking().SingleAsync(t => t.Id == teacherOfB, Ct);
             db.AttachStored(stolen);
             if (delete) db.Remove(stolen);
             else stolen.Update("改名", []);
@@ -259,9 +242,23 @@ public abstract class TenantIsolationTests<TDatabase>(TDatabase database) : Data
             await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync(Ct));
         }
 
-        await using var check = As(b);
-        var kept = await check.ServiceProvider.GetRequiredService<ApplicationDbContext>().Teachers.SingleAsync(t => t.Id == teacherOfB.Id, Ct);
-        kept.Name.ShouldBe("王老师");
+        (await TeacherNameAsync(b, teacherOfB)).ShouldBe("王老师");
+    }
+
+    private async Task<Guid> SeedTeacherAsync(TenantInfo tenant)
+    {
+        await using var seed = As(tenant);
+        var db = seed.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var teacher = new Teacher("王老师", "T-001", ["语文"]);
+        db.Teachers.Add(teacher);
+        await db.SaveChangesAsync(Ct);
+        return teacher.Id;
+    }
+
+    private async Task<string> TeacherNameAsync(TenantInfo tenant, Guid teacherId)
+    {
+        await using var check = As(tenant);
+        return (await check.ServiceProvider.GetRequiredService<ApplicationDbContext>().Teachers.SingleAsync(t => t.Id == teacherId, Ct)).Name;
     }
 
     [Fact]
