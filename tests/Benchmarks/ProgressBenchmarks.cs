@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Mediator;
-using MentorCloud.Application;
-using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Progress;
 using MentorCloud.Application.Progress.Queries;
@@ -9,20 +7,15 @@ using MentorCloud.Application.Students.Queries.GetStudents;
 using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
-using MentorCloud.Domain.Districts;
 using MentorCloud.Domain.Evaluations;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Reports;
-using MentorCloud.Domain.Schools;
 using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
-using MentorCloud.Infrastructure;
 using MentorCloud.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting.Internal;
 
 namespace MentorCloud.Benchmarks;
 
@@ -109,51 +102,13 @@ public class ProgressBenchmarks
             };
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Provider,
-            ["ConnectionStrings:Default"] = connection,
-            ["Jwt:SigningKey"] = "benchmark-signing-key-0123456789abcdef0123456789",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddApplication();
-        services.AddInfrastructure(configuration, new HostingEnvironment { EnvironmentName = "Benchmark", ContentRootPath = Path.GetTempPath() });
-        services.AddScoped<ICurrentUser, BenchmarkSchoolAdmin>();
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-
-        await using (var scope = _services.CreateAsyncScope())
-        {
-            var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-            await catalog.Database.MigrateAsync();
-            await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
-            var now = DateTimeOffset.UtcNow;
-            var district = new District("bench", "基准测试区", now);
-            var school = new School(district.Id, "bench-school", "基准测试学校", null, now);
-            catalog.Districts.Add(district);
-            catalog.Schools.Add(school);
-            await catalog.SaveChangesAsync();
-            _tenant = new TenantInfo(school.Id, school.Code, school.Name, district.Id, district.Code, null);
-            await scope.ServiceProvider.GetRequiredService<ITenantProvisioner>().ProvisionAsync(_tenant, CancellationToken.None);
-        }
+        _services = BenchmarkHost.BuildAsSchoolAdmin(Provider, connection);
+        _tenant = await BenchmarkHost.ProvisionSchoolAsync(_services);
 
         await using var seed = _services.GetRequiredService<ITenantScopeFactory>().CreateScope(_tenant);
         var db = seed.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         _mentorId = await SchoolOfTwoThousand.SeedAsync(db);
-    }
-
-    private sealed class BenchmarkSchoolAdmin : ICurrentUser
-    {
-        public bool IsAuthenticated => true;
-        public Guid? UserId { get; } = Guid.CreateVersion7();
-        public string? Username => "bench-admin";
-        public IReadOnlyCollection<string> Roles { get; } = [Application.Common.Security.Roles.SchoolAdmin];
-        public string? DistrictCode => "bench";
-        public string? SchoolCode => "bench-school";
-        public Guid? TeacherId => null;
-        public Guid? StudentId => null;
     }
 
     /// <summary>The school and its semester of guidance, written through the domain's own methods.</summary>

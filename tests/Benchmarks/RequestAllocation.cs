@@ -1,13 +1,10 @@
 using System.Globalization;
-using MentorCloud.Application;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Infrastructure;
 using MentorCloud.Infrastructure.Persistence;
 using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting.Internal;
 using static System.FormattableString;
 
 namespace MentorCloud.Benchmarks;
@@ -25,21 +22,9 @@ public static class RequestAllocation
     {
         var requests = args.Contains("--requests") ? int.Parse(args[Array.IndexOf(args, "--requests") + 1], CultureInfo.InvariantCulture) : 2000;
         var file = Path.Combine(Path.GetTempPath(), $"mc_request_alloc_{Guid.NewGuid():N}.db");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Default"] = $"Data Source={file}",
-            ["Jwt:SigningKey"] = "benchmark-signing-key-0123456789abcdef0123456789",
-            ["Jobs:Enabled"] = "false",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddApplication();
-        services.AddInfrastructure(configuration, new HostingEnvironment { EnvironmentName = "Development", ContentRootPath = Path.GetTempPath() });
         try
         {
-            await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+            await using var provider = BenchmarkHost.Build("Sqlite", $"Data Source={file}", "Development", new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
             await provider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
             await using (var scope = provider.CreateAsyncScope())
                 await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
