@@ -12,7 +12,8 @@ namespace MentorCloud.Infrastructure.IntegrationTests;
 
 /// <summary>
 /// Every table of the school database is tenant-scoped in the EF model itself, on every provider:
-/// a tenant filter, a tenant column, and unique indexes that start with the tenant.
+/// a tenant filter, a tenant column that every update and delete names (a concurrency token), and unique indexes that
+/// start with the tenant.
 /// </summary>
 public sealed class SchoolModelTests
 {
@@ -60,6 +61,8 @@ public sealed class SchoolModelTests
             var tenantId = entityType.FindProperty(ApplicationDbContext.TenantIdProperty);
             if (tenantId is null || tenantId.ClrType != typeof(Guid) || tenantId.IsNullable)
                 failures.Add($"{entityType.DisplayName()}: no required Guid {ApplicationDbContext.TenantIdProperty}");
+            else if (!tenantId.IsConcurrencyToken)
+                failures.Add($"{entityType.DisplayName()}: {ApplicationDbContext.TenantIdProperty} is not a concurrency token, so its updates and deletes do not name the school");
 
             foreach (var index in entityType.GetIndexes().Where(i => i.IsUnique && i.Properties[0].Name != ApplicationDbContext.TenantIdProperty))
                 failures.Add($"{entityType.DisplayName()}: unique index ({string.Join(", ", index.Properties.Select(p => p.Name))}) does not start with {ApplicationDbContext.TenantIdProperty}");
