@@ -44,7 +44,14 @@ internal static class BenchmarkHost
         Build(provider, connectionString, configure: services => services.AddScoped<ICurrentUser, SchoolAdmin>());
 
     /// <summary>Migrates both contexts and provisions the school <c>bench-school</c> of the district <c>bench</c>.</summary>
-    public static async Task<TenantInfo> ProvisionSchoolAsync(IServiceProvider services)
+    public static async Task<TenantInfo> ProvisionSchoolAsync(IServiceProvider services) =>
+        (await ProvisionSchoolsAsync(services, ("bench-school", "基准测试学校")))[0];
+
+    /// <summary>
+    /// Migrates both contexts and provisions the schools, of the district <c>bench</c>, through the catalog and the real
+    /// provisioning (each school's default policy).
+    /// </summary>
+    public static async Task<List<TenantInfo>> ProvisionSchoolsAsync(IServiceProvider services, params (string Code, string Name)[] schools)
     {
         await using var scope = services.CreateAsyncScope();
         var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
@@ -52,13 +59,14 @@ internal static class BenchmarkHost
         await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
         var now = DateTimeOffset.UtcNow;
         var district = new District("bench", "基准测试区", now);
-        var school = new School(district.Id, "bench-school", "基准测试学校", null, now);
         catalog.Districts.Add(district);
-        catalog.Schools.Add(school);
+        var rows = schools.Select(s => new School(district.Id, s.Code, s.Name, null, now)).ToList();
+        catalog.Schools.AddRange(rows);
         await catalog.SaveChangesAsync();
-        var tenant = new TenantInfo(school.Id, school.Code, school.Name, district.Id, district.Code, null);
-        await scope.ServiceProvider.GetRequiredService<ITenantProvisioner>().ProvisionAsync(tenant, CancellationToken.None);
-        return tenant;
+        var tenants = rows.Select(s => TenantInfo.For(s, district)).ToList();
+        var provisioner = scope.ServiceProvider.GetRequiredService<ITenantProvisioner>();
+        foreach (var tenant in tenants) await provisioner.ProvisionAsync(tenant, CancellationToken.None);
+        return tenants;
     }
 
     /// <summary>The admin of the provisioned school.</summary>

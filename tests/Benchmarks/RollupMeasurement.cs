@@ -1,19 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using MentorCloud.Application;
 using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Domain.Districts;
-using MentorCloud.Domain.Schools;
-using MentorCloud.Infrastructure;
 using MentorCloud.Infrastructure.Jobs;
 using MentorCloud.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -50,19 +45,8 @@ internal static class RollupMeasurement
 
         var database = existing ?? $"mc_rollup_bench_{Guid.NewGuid():N}"[..32];
         var connection = $"{System.Text.RegularExpressions.Regex.Replace(server, "Database=[^;]*;?", "")};Database={database}";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Default"] = connection,
-            ["Jwt:SigningKey"] = "benchmark-signing-key-0123456789abcdef0123456789",
-            ["Jobs:Enabled"] = "false",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(new SqlLog()));
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddApplication();
-        services.AddInfrastructure(configuration, new HostingEnvironment { EnvironmentName = "Benchmark", ContentRootPath = Path.GetTempPath() });
-        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await using var provider = BenchmarkHost.Build("PostgreSql", connection, settings: new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" },
+            configure: services => services.AddLogging(logging => logging.AddProvider(new SqlLog())));
         try
         {
             Console.WriteLine(Invariant($"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}"));
@@ -72,7 +56,7 @@ internal static class RollupMeasurement
             List<TenantInfo> tenants;
             if (existing is null)
             {
-                tenants = await ProvisionAsync(provider, schools);
+                tenants = await BenchmarkHost.ProvisionSchoolsAsync(provider, [.. Enumerable.Range(0, schools).Select(k => ($"school-{k:000}", $"基准学校{k}"))]);
                 Console.WriteLine(Invariant($"Provisioned {schools} schools (catalog rows, default policies) in {watch.ElapsedMilliseconds:N0} ms"));
                 watch.Restart();
                 var rows = await SeedAsync(connection, tenants, students, today, clock.GetUtcNow());
@@ -151,25 +135,6 @@ internal static class RollupMeasurement
             }
             else Console.WriteLine($"Database kept: {database}");
         }
-    }
-
-    /// <summary>The district and its schools through the catalog and the real provisioning (each school's default policy).</summary>
-    private static async Task<List<TenantInfo>> ProvisionAsync(ServiceProvider provider, int count)
-    {
-        await using var scope = provider.CreateAsyncScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        await catalog.Database.MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.MigrateAsync();
-        var now = DateTimeOffset.UtcNow;
-        var district = new District("bench", "基准测试区", now);
-        catalog.Districts.Add(district);
-        var schools = Enumerable.Range(0, count).Select(k => new School(district.Id, $"school-{k:000}", $"基准学校{k}", null, now)).ToList();
-        catalog.Schools.AddRange(schools);
-        await catalog.SaveChangesAsync();
-        var tenants = schools.Select(s => TenantInfo.For(s, district)).ToList();
-        var provisioner = scope.ServiceProvider.GetRequiredService<ITenantProvisioner>();
-        foreach (var tenant in tenants) await provisioner.ProvisionAsync(tenant, CancellationToken.None);
-        return tenants;
     }
 
     /// <summary>
