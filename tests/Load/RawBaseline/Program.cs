@@ -383,8 +383,8 @@ app.MapGet("/raw/statistics", (HttpContext http) => Answer(http, async (connecti
 app.MapPost("/raw/activity", async (HttpContext http) =>
 {
     // The service's statements for POST /activities with an Idempotency-Key: the reservation, the semester, the
-    // recorder's rights (the reach with the headed classes, and the pairs), then one transaction with the audit row, the activity, the stored answer, the outbox row and
-    // the activity's student.
+    // recorder's rights (the reach with the headed classes, and the pairs), then one transaction with the audit row, the
+    // activity, the stored answer, the outbox row and the activity's student.
     var key = http.Request.Headers["Idempotency-Key"].ToString();
     var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
     var summary = body.TryGetProperty("summary", out var s) ? s.GetString()! : "谈话记录";
