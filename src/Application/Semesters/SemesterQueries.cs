@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
@@ -8,9 +9,11 @@ namespace MentorCloud.Application.Semesters;
 /// <summary>Which semesters count on a school day; one definition for reach (R16), leavers (R15) and "current".</summary>
 public static class SemesterQueries
 {
+    /// <summary>Whether the semester is in force on the day: it contains the day.</summary>
+    public static readonly Expression<Func<Semester, DateOnly, bool>> IsInForceOn = (s, day) => s.StartsOn <= day && day <= s.EndsOn;
+
     /// <summary>The semester in force: the one containing the day.</summary>
-    public static IQueryable<Semester> InForceOn(this IQueryable<Semester> semesters, DateOnly day) =>
-        semesters.Where(s => s.StartsOn <= day && day <= s.EndsOn);
+    public static IQueryable<Semester> InForceOn(this IQueryable<Semester> semesters, DateOnly day) => semesters.Where(IsInForceOn.Bind(day));
 
     /// <summary>Semesters in force or still to come on the day.</summary>
     public static IQueryable<Semester> NotOverOn(this IQueryable<Semester> semesters, DateOnly day) =>

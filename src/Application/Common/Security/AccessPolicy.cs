@@ -1,7 +1,10 @@
+using System.Linq.Expressions;
 using MentorCloud.Application.Semesters;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.MentorGroups;
+using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,15 +37,16 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
     /// The pairs that give a mentor reach over a student (R16): current pairs of published groups of the semester in
     /// force (the one containing today, China Standard Time). Drafts, ended pairs and other semesters' pairs give none.
     /// </summary>
-    public IQueryable<MentorAssignment> PairsInForce()
-    {
-        var today = clock.Today();
-        return from a in db.MentorAssignments
-               join g in db.MentorGroups on a.GroupId equals g.Id
-               join s in db.Semesters.InForceOn(today) on a.SemesterId equals s.Id
-               where a.EndedAt == null && g.Phase == MentorGroupPhase.Published
-               select a;
-    }
+    public IQueryable<MentorAssignment> PairsInForce() => PairsInForceOn.Apply(Context, clock.Today());
+
+    /// <summary>The rule of <see cref="PairsInForce"/> on a school day, for compiled queries (see <see cref="QueryRule"/>).</summary>
+    public static readonly Expression<Func<DbContext, DateOnly, IQueryable<MentorAssignment>>> PairsInForceOn = QueryRule.Expand(
+        (DbContext context, DateOnly day) =>
+            from a in context.Set<MentorAssignment>()
+            join g in context.Set<MentorGroup>() on a.GroupId equals g.Id
+            join s in context.Set<Semester>().Where(s => SemesterQueries.IsInForceOn.Invoke(s, day)) on a.SemesterId equals s.Id
+            where a.EndedAt == null && g.Phase == MentorGroupPhase.Published
+            select a);
 
     /// <summary>The students a teacher mentors now (R16).</summary>
     public IQueryable<Guid> MenteeIdsOf(Guid teacherId) => PairsInForce().Where(a => a.MentorId == teacherId).Select(a => a.StudentId);
@@ -67,16 +71,38 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
     {
         if (IsSchoolAdmin) return db.Students;
         if (user.TeacherId is not { } teacherId || !user.IsInRole(Roles.Teacher)) return db.Students.Where(_ => false);
-        var headed = db.Classes.Where(c => c.HeadTeacherId == teacherId).Select(c => c.Id);
-        var mentees = MenteeIdsOf(teacherId);
-        return db.Students.Where(s => headed.Contains(s.ClassId) || mentees.Contains(s.Id));
+        return StudentsOfTeacherOn.Apply(Context, teacherId, clock.Today());
     }
 
+    /// <summary>
+    /// A teacher's reach on a school day (R16): the students of the classes they head and their mentees in force. Written
+    /// once for <see cref="StudentsInReach"/> and the compiled queries of the most frequent checks (see <see cref="QueryRule"/>).
+    /// </summary>
+    public static readonly Expression<Func<DbContext, Guid, DateOnly, IQueryable<Student>>> StudentsOfTeacherOn = QueryRule.Expand(
+        (DbContext context, Guid teacherId, DateOnly day) => context.Set<Student>().Where(s =>
+            context.Set<SchoolClass>().Where(c => c.HeadTeacherId == teacherId).Select(c => c.Id).Contains(s.ClassId)
+            || PairsInForceOn.Invoke(context, day).Where(a => a.MentorId == teacherId).Select(a => a.StudentId).Contains(s.Id)));
+
+    private DbContext Context => db.Students.Context();
+
     /// <summary>The student, when the caller reaches them (see <see cref="StudentsInReach"/>); read without tracking.</summary>
-    public Task<Student?> FindStudentInReachAsync(Guid studentId, CancellationToken cancellationToken) =>
-        IsSchoolAdmin
-            ? RunAnyStudentById(db.Students.Context(), studentId, cancellationToken)
-            : StudentsInReach().AsNoTracking().SingleOrDefaultAsync(s => s.Id == studentId, cancellationToken);
+    public Task<Student?> FindStudentInReachAsync(Guid studentId, CancellationToken cancellationToken)
+    {
+        if (IsSchoolAdmin) return RunAnyStudentById(Context, studentId, cancellationToken);
+        if (TeacherInReach is not { } teacherId) return Task.FromResult<Student?>(null);
+        return StudentOfTeacherById.For(Context)(Context, teacherId, clock.Today(), studentId, cancellationToken);
+    }
+
+    /// <summary>Whether the caller reaches the student (see <see cref="StudentsInReach"/>).</summary>
+    public Task<bool> ReachesStudentAsync(Guid studentId, CancellationToken cancellationToken)
+    {
+        if (IsSchoolAdmin) return db.Students.AnyAsync(s => s.Id == studentId, cancellationToken);
+        if (TeacherInReach is not { } teacherId) return Task.FromResult(false);
+        return TeacherReachesStudent.For(Context)(Context, teacherId, clock.Today(), studentId, cancellationToken);
+    }
+
+    // The teacher whose reach counts: a caller in the teacher role with a teacher id.
+    private Guid? TeacherInReach => user.TeacherId is { } teacherId && user.IsInRole(Roles.Teacher) ? teacherId : null;
 
     private static Task<Student?> RunAnyStudentById(DbContext context, Guid studentId, CancellationToken cancellationToken) =>
         AnyStudentById.For(context)(context, studentId, cancellationToken);
@@ -86,7 +112,13 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
     private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<Student?>>> AnyStudentById = new(() =>
         EF.CompileAsyncQuery((DbContext context, Guid studentId, CancellationToken _) => context.Set<Student>().AsNoTracking().SingleOrDefault(s => s.Id == studentId)));
 
-    /// <summary>Whether the caller reaches the student (see <see cref="StudentsInReach"/>).</summary>
-    public Task<bool> ReachesStudentAsync(Guid studentId, CancellationToken cancellationToken) =>
-        StudentsInReach().AnyAsync(s => s.Id == studentId, cancellationToken);
+    // A teacher opening a student, their archive or reports: the reach rule compiled once (it is composed of several queries,
+    // so building and looking it up per request costs more than most statements). The school's filter still applies.
+    private static readonly CompiledQuery<Func<DbContext, Guid, DateOnly, Guid, CancellationToken, Task<Student?>>> StudentOfTeacherById = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, DateOnly day, Guid studentId, CancellationToken _) =>
+            StudentsOfTeacherOn.Invoke(context, teacherId, day).AsNoTracking().SingleOrDefault(s => s.Id == studentId))));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, DateOnly, Guid, CancellationToken, Task<bool>>> TeacherReachesStudent = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, DateOnly day, Guid studentId, CancellationToken _) =>
+            StudentsOfTeacherOn.Invoke(context, teacherId, day).Any(s => s.Id == studentId))));
 }
