@@ -14,6 +14,8 @@
 #              process that also runs the job server), ONLY=name,name (measure only these endpoints), ROUNDS=n (repeat the alternation, default 1),
 #              WARMUP=s (before the first round of the reads, and again before the write's, each endpoint and its baseline
 #              are loaded this long, so tiered compilation has settled before anything is timed; default 10),
+#              WRITE_WARMUP=s (the same before the write's rounds, default 40: a write runs EF Core's whole save path, which
+#              reached its steady CPU per request only after about 30 s of load on 2 cores, docs/performance.md),
 #              KEEP=1 (leave the service and the baseline running afterwards and print how to reach them),
 #              RAW_SETTINGS=";Keyword=value…" (added to the baseline's connection string; default: the settings the service
 #              adds to its own, src/Infrastructure/Persistence/ServiceConnections.cs, so both sides talk to PostgreSQL alike;
@@ -23,6 +25,7 @@ duration=${1:-5}
 connections=${2:-32}
 rounds=${ROUNDS:-1}
 warmup=${WARMUP:-10}
+write_warmup=${WRITE_WARMUP:-40}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 10000))
@@ -156,7 +159,7 @@ run() {
 warm() { WRK_RUN=$RANDOM$RANDOM$RANDOM WRK_TOKEN=${3:-} wrk -t 2 -c "$connections" -d "${4:-2}s" ${2:+-s "$2"} "$1" >/dev/null 2>&1; }
 
 echo
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk 2 threads, $connections connections, ${duration} s per measurement after 2 s of warm-up (${warmup} s per endpoint before the first round)"
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk 2 threads, $connections connections, ${duration} s per measurement after 2 s of warm-up (${warmup} s per read endpoint, ${write_warmup} s for the write, before the first round)"
 printf '%-16s | %8s %7s %7s | %8s %7s %7s | %8s %7s %7s %5s | %6s\n' endpoint "const/s" p50 p99 "raw/s" p50 p99 "full/s" p50 p99 "non2x" "full/raw"
 # Every round of the reads before any of the write: each write adds an activity for the mentee, and thousands of them
 # would change what the progress and statistics reads count in the rounds after.
@@ -167,6 +170,7 @@ selected() {
 }
 scripts() { if [[ $1 == *POST* ]]; then fullscript="$work/post.lua"; rawscript="$work/post.lua"; else fullscript="$work/get.lua"; rawscript=""; fi; }
 for kind in read write; do
+if [[ $kind == write ]]; then warmup=$write_warmup; fi
 if ((warmup > 0)); then
   for entry in "${endpoints[@]}"; do
     IFS='|' read -r name path rawpath token <<<"$entry"
