@@ -1,6 +1,7 @@
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Semesters;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
 using MentorCloud.Domain.MentorGroups;
@@ -122,10 +123,7 @@ public abstract class QueryRuleTests<TDatabase>(TDatabase database) : DatabaseTe
 
     [Fact]
     public void A_rule_invoked_outside_an_expanded_expression_refuses_to_run() =>
-        Should.Throw<InvalidOperationException>(() => SemesterQueriesInForce.Invoke(null!, InTerm));
-
-    private static readonly System.Linq.Expressions.Expression<Func<Semester, DateOnly, bool>> SemesterQueriesInForce =
-        MentorCloud.Application.Semesters.SemesterQueries.IsInForceOn;
+        Should.Throw<InvalidOperationException>(() => SemesterQueries.IsInForceOn.Invoke(null!, InTerm));
 }
 
 public sealed class QueryRuleTestsOnSqlite(SqliteDatabase database) : QueryRuleTests<SqliteDatabase>(database);

@@ -12,10 +12,10 @@
 # Usage: tests/Load/request-path.sh [SECONDS] [CONNECTIONS]   (default 5 s per measurement after 2 s of warm-up, 32 connections)
 # Environment: SERVICE_ENV="env Name=value …" (extra settings for the service, e.g. "env Jobs__Enabled=true" to measure a
 #              process that also runs the job server), ONLY=name,name (measure only these endpoints), ROUNDS=n (repeat the alternation, default 1),
-#              WARMUP=s (before the first round of the reads, and again before the write's, each endpoint and its baseline
-#              are loaded this long, so tiered compilation has settled before anything is timed; default 10),
-#              WRITE_WARMUP=s (the same before the write's rounds, default 40: a write runs EF Core's whole save path, which
-#              reached its steady CPU per request only after about 30 s of load on 2 cores, docs/performance.md),
+#              WARMUP=s (before the first round of the reads, each read endpoint and its baseline are loaded this long, so
+#              tiered compilation has settled before anything is timed; default 10),
+#              WRITE_WARMUP=s (the same for the write before its rounds, default 40: a write runs EF Core's whole save path,
+#              which reached its steady CPU per request only after about 30 s of load on 2 cores, docs/performance.md),
 #              KEEP=1 (leave the service and the baseline running afterwards and print how to reach them),
 #              RAW_SETTINGS=";Keyword=value…" (added to the baseline's connection string; default: the settings the service
 #              adds to its own, src/Infrastructure/Persistence/ServiceConnections.cs, so both sides talk to PostgreSQL alike;
