@@ -37,7 +37,7 @@ public sealed class ArchiveAccessPolicy(ICurrentUser user, AccessPolicy reach, I
     public async Task<ArchiveAccess> ForAsync(Guid studentId, CancellationToken cancellationToken)
     {
         if (user.IsInRole(Roles.SchoolAdmin))
-            return await StudentExistsAsync(studentId, cancellationToken) ? ArchiveAccess.Full : ArchiveAccess.None;
+            return await reach.ReachesStudentAsync(studentId, cancellationToken) ? ArchiveAccess.Full : ArchiveAccess.None;
         if (user.IsInRole(Roles.Teacher) && user.TeacherId is { } teacherId)
         {
             if (await reach.ReachesStudentAsync(studentId, cancellationToken)) return ArchiveAccess.Full;
@@ -47,16 +47,6 @@ public sealed class ArchiveAccessPolicy(ICurrentUser user, AccessPolicy reach, I
         if (user.StudentId == studentId && user.IsInRole(Roles.Guardian)) return ArchiveAccess.ReadGoals;
         return ArchiveAccess.None;
     }
-
-    private Task<bool> StudentExistsAsync(Guid studentId, CancellationToken cancellationToken)
-    {
-        var context = db.Students.Context();
-        return StudentExists.For(context)(context, studentId, cancellationToken);
-    }
-
-    // A school admin's archive reads start here: compiled once (see CompiledQuery). The school's filter still applies.
-    private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<bool>>> StudentExists = new(() =>
-        EF.CompileAsyncQuery((DbContext context, Guid studentId, CancellationToken _) => context.Set<Student>().Any(s => s.Id == studentId)));
 
     /// <summary>The caller's access, or 404 when it is below <paramref name="needed"/>.</summary>
     public async Task<ArchiveAccess> DemandAsync(Guid studentId, ArchiveAccess needed, CancellationToken cancellationToken)

@@ -70,7 +70,7 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
     public IQueryable<Student> StudentsInReach()
     {
         if (IsSchoolAdmin) return db.Students;
-        if (user.TeacherId is not { } teacherId || !user.IsInRole(Roles.Teacher)) return db.Students.Where(_ => false);
+        if (TeacherInReach is not { } teacherId) return db.Students.Where(_ => false);
         return StudentsOfTeacherOn.Apply(Context, teacherId, clock.Today());
     }
 
@@ -96,7 +96,7 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
     /// <summary>Whether the caller reaches the student (see <see cref="StudentsInReach"/>).</summary>
     public Task<bool> ReachesStudentAsync(Guid studentId, CancellationToken cancellationToken)
     {
-        if (IsSchoolAdmin) return db.Students.AnyAsync(s => s.Id == studentId, cancellationToken);
+        if (IsSchoolAdmin) return AnyStudentExists.For(Context)(Context, studentId, cancellationToken);
         if (TeacherInReach is not { } teacherId) return Task.FromResult(false);
         return TeacherReachesStudent.For(Context)(Context, teacherId, clock.Today(), studentId, cancellationToken);
     }
@@ -111,6 +111,10 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
     // the query's translation-cache lookup. The school's filter still applies: it is read from the context passed in.
     private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<Student?>>> AnyStudentById = new(() =>
         EF.CompileAsyncQuery((DbContext context, Guid studentId, CancellationToken _) => context.Set<Student>().AsNoTracking().SingleOrDefault(s => s.Id == studentId)));
+
+    // A school admin's archive and report reads start here. The school's filter still applies.
+    private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<bool>>> AnyStudentExists = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid studentId, CancellationToken _) => context.Set<Student>().Any(s => s.Id == studentId)));
 
     // A teacher opening a student, their archive or reports: the reach rule compiled once (it is composed of several queries,
     // so building and looking it up per request costs more than most statements). The school's filter still applies.
