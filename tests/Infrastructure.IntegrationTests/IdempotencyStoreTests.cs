@@ -65,6 +65,51 @@ public abstract class IdempotencyStoreTests<TDatabase> : DatabaseTest<TDatabase>
     }
 
     [Fact]
+    public async Task A_request_reserves_and_completes_its_key_through_its_own_context()
+    {
+        await using (var scope = School())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IIdempotencyStore>();
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            var reservation = await store.ReserveAsync(_key, "CreateThing", "body-1", Ct);
+
+            db.ChangeTracker.Entries().ShouldBeEmpty(); // saved and forgotten: the command starts from a clean context
+            (await RowsAsync()).ShouldBe(1);           // and visible to a parallel retry before the command commits
+
+            await store.CompleteAsync(reservation.Id, """{"id":"9"}""", Ct);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        (await ReserveAsync()).StoredResponse.ShouldBe("""{"id":"9"}""");
+    }
+
+    [Fact]
+    public async Task A_retry_refused_while_the_first_runs_leaves_its_context_clean()
+    {
+        await ReserveAsync();
+
+        await using var scope = School();
+        await Should.ThrowAsync<RequestInProgressException>(() =>
+            scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().ReserveAsync(_key, "CreateThing", "body-1", Ct).AsTask());
+        scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().ChangeTracker.Entries().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_key_is_not_reserved_once_the_command_has_changed_something()
+    {
+        await using (var scope = School())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            db.IdempotencyRequests.Add(new IdempotencyRequest(Guid.CreateVersion7(), $"other-{Guid.NewGuid():N}", "CreateThing", "x", _clock.GetUtcNow(), _clock.GetUtcNow()));
+
+            await Should.ThrowAsync<InvalidOperationException>(() =>
+                scope.ServiceProvider.GetRequiredService<IIdempotencyStore>().ReserveAsync(_key, "CreateThing", "body-1", Ct).AsTask());
+        }
+
+        (await RowsAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_same_key_with_another_body_is_refused_under_R10_while_running_and_after()
     {
         var first = await ReserveAsync();

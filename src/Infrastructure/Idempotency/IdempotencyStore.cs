@@ -11,9 +11,10 @@ using Microsoft.Extensions.Options;
 namespace MentorCloud.Infrastructure.Idempotency;
 
 /// <summary>
-/// Keys live in the school's own database. Reservations and releases are saved at once through a second context of
-/// the same school (their own transaction, visible to a parallel retry); the answer goes through the request's
-/// context and is committed with the created record.
+/// Keys live in the school's own database. A reservation is saved at once through the request's context, before the
+/// command has changed anything (its own transaction, visible to a parallel retry); a release through a second
+/// context of the same school, since the request's connection may have failed with the command; the answer goes
+/// through the request's context and is committed with the created record.
 /// </summary>
 public sealed class IdempotencyStore(
     ApplicationDbContext db,
@@ -28,31 +29,35 @@ public sealed class IdempotencyStore(
     public async ValueTask<IdempotencyReservation> ReserveAsync(string key, string requestName, string requestHash, CancellationToken cancellationToken)
     {
         var userId = user.UserId ?? Guid.Empty;
-        await using var scope = scopes.CreateScope(tenant.Current ?? throw new TenantRequiredException());
-        var own = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        if (db.Database.CurrentTransaction is not null || db.ChangeTracker.HasChanges())
+            throw new InvalidOperationException("A key is reserved before the command changes anything, outside its transaction.");
         var now = clock.GetUtcNow();
 
         // Two rounds at most: an expired or crashed first request is cleared or taken over, then the key is tried again.
         for (var round = 0; ; round++)
         {
             var fresh = new IdempotencyRequest(userId, key, requestName, requestHash, now, now + _options.Lease);
-            own.IdempotencyRequests.Add(fresh);
+            var entry = db.IdempotencyRequests.Add(fresh);
             try
             {
-                await own.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
                 return new IdempotencyReservation(fresh.Id, null);
             }
             catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex) && round == 0)
             {
-                own.ChangeTracker.Clear();
+            }
+            finally
+            {
+                // The command completes the reservation by its id (CompleteAsync), so the context forgets this copy.
+                entry.State = EntityState.Detached;
             }
 
-            var first = await own.IdempotencyRequests.AsNoTracking()
+            var first = await db.IdempotencyRequests.AsNoTracking()
                 .SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
             if (first is null) continue; // released meanwhile
             if (first.CreatedAt + _options.Retention <= now)
             {
-                await own.IdempotencyRequests.Where(r => r.Id == first.Id).ExecuteDeleteAsync(cancellationToken);
+                await db.IdempotencyRequests.Where(r => r.Id == first.Id).ExecuteDeleteAsync(cancellationToken);
                 continue;
             }
             if (!first.IsFor(requestName, requestHash))
@@ -61,7 +66,7 @@ public sealed class IdempotencyStore(
             if (first.LeaseUntil > now) throw new RequestInProgressException(first.LeaseUntil - now);
 
             // The first request outlived its lease without an answer: it crashed, and nothing it did was committed.
-            var taken = await own.IdempotencyRequests
+            var taken = await db.IdempotencyRequests
                 .Where(r => r.Id == first.Id && r.LeaseUntil == first.LeaseUntil && r.CompletedAt == null)
                 .ExecuteUpdateAsync(r => r.SetProperty(x => x.LeaseUntil, now + _options.Lease), cancellationToken);
             if (taken == 1) return new IdempotencyReservation(first.Id, null);
