@@ -9,6 +9,8 @@
 # The service runs as an API replica is deployed (Jobs:Enabled=false, deploy/README.md): no job server in the process,
 # so no recurring job or outbox dispatch takes the cores in the middle of a measurement (the baseline dispatches nothing
 # either; both leave the same outbox rows).
+# Prints, per endpoint: requests/s, p50 and p99 of the constant answer, the baseline and the full endpoint; for the last two
+# also the CPU per request of their process and of PostgreSQL (every postgres process on the machine) during the run.
 # Usage: tests/Load/request-path.sh [SECONDS] [CONNECTIONS]   (default 5 s per measurement after 2 s of warm-up, 32 connections)
 # Environment: SERVICE_ENV="env Name=value …" (extra settings for the service, e.g. "env Jobs__Enabled=true" to measure a
 #              process that also runs the job server), ONLY=name,name (measure only these endpoints), ROUNDS=n (repeat the alternation, default 1),
@@ -147,20 +149,30 @@ for entry in "${endpoints[@]}"; do
   [[ $code == 2* && $rawcode == 2* ]] || { echo "$name answered $code (baseline $rawcode): $(head -c 400 "$work/check")" >&2; exit 1; }
 done
 
-# run URL [lua] → "requests/s p50(ms) p99(ms) non-2xx"
+# CPU time in clock ticks (user + system) of one process, and of every PostgreSQL process on the machine.
+hz=$(getconf CLK_TCK)
+ticks_of() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+postgres_ticks() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" { t += $14 + $15 } END { print t + 0 }'; }
+
+# run URL [lua] [token] [pid] → "requests/s p50(ms) p99(ms) non-2xx app-ms pg-ms": the last two are the CPU per request
+# of the process PID and of PostgreSQL during the run (0 without a PID)
 run() {
-  local out
+  local out a0=0 a1=0 p0 p1
+  if [[ -n ${4:-} ]]; then a0=$(ticks_of "$4"); fi
+  p0=$(postgres_ticks)
   out=$(WRK_RUN=$RANDOM$RANDOM$RANDOM WRK_TOKEN=${3:-} wrk -t 2 -c "$connections" -d "${duration}s" --latency ${2:+-s "$2"} "$1" 2>&1)
-  awk '
+  p1=$(postgres_ticks)
+  if [[ -n ${4:-} ]]; then a1=$(ticks_of "$4"); fi
+  awk -v app=$((a1 - a0)) -v pg=$((p1 - p0)) -v hz="$hz" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF }
-    END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }' <<<"$out"
+    /Requests\/sec/ { rps = $2 } / 50%/ { p50 = ms($2) } / 99%/ { p99 = ms($2) } /Non-2xx/ { bad = $NF } /requests in/ { n = $1 }
+    END { per = (n > 0 ? 1000 / hz / n : 0); printf "%.0f %.2f %.2f %d %.3f %.3f\n", rps, p50, p99, bad, app * per, pg * per }' <<<"$out"
 }
 warm() { WRK_RUN=$RANDOM$RANDOM$RANDOM WRK_TOKEN=${3:-} wrk -t 2 -c "$connections" -d "${4:-2}s" ${2:+-s "$2"} "$1" >/dev/null 2>&1; }
 
 echo
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); wrk 2 threads, $connections connections, ${duration} s per measurement after 2 s of warm-up (${warmup} s per read endpoint, ${write_warmup} s for the write, before the first round)"
-printf '%-16s | %8s %7s %7s | %8s %7s %7s | %8s %7s %7s %5s | %6s\n' endpoint "const/s" p50 p99 "raw/s" p50 p99 "full/s" p50 p99 "non2x" "full/raw"
+printf '%-16s | %8s %7s %7s | %8s %7s %7s %6s %6s | %8s %7s %7s %6s %6s %5s | %6s\n' endpoint "const/s" p50 p99 "raw/s" p50 p99 "app ms" "pg ms" "full/s" p50 p99 "app ms" "pg ms" "non2x" "full/raw"
 # Every round of the reads before any of the write: each write adds an activity for the mentee, and thousands of them
 # would change what the progress and statistics reads count in the rounds after.
 # selected NAME KIND: whether the endpoint is measured in this run and in this phase (reads, then the write).
@@ -185,10 +197,11 @@ for round in $(seq "$rounds"); do
     selected "$name" "$kind" || continue
     scripts "$name"
     warm "$raw/constant"; read -r c_rps c_p50 c_p99 _ <<<"$(run "$raw/constant")"
-    warm "$raw$rawpath" "$rawscript"; read -r r_rps r_p50 r_p99 _ <<<"$(run "$raw$rawpath" "$rawscript")"
-    warm "$api$path" "$fullscript" "$token"; read -r f_rps f_p50 f_p99 f_bad <<<"$(run "$api$path" "$fullscript" "$token")"
-    printf '%-16s | %8s %7s %7s | %8s %7s %7s | %8s %7s %7s %5s | %6s\n' "$name" "$c_rps" "$c_p50" "$c_p99" "$r_rps" "$r_p50" "$r_p99" \
-      "$f_rps" "$f_p50" "$f_p99" "$f_bad" "$(awk -v f="$f_rps" -v r="$r_rps" 'BEGIN { printf "%.2f", (r > 0 ? f / r : 0) }')"
+    warm "$raw$rawpath" "$rawscript"; read -r r_rps r_p50 r_p99 _ r_app r_pg <<<"$(run "$raw$rawpath" "$rawscript" "" "$baseline")"
+    warm "$api$path" "$fullscript" "$token"; read -r f_rps f_p50 f_p99 f_bad f_app f_pg <<<"$(run "$api$path" "$fullscript" "$token" "$server")"
+    printf '%-16s | %8s %7s %7s | %8s %7s %7s %6s %6s | %8s %7s %7s %6s %6s %5s | %6s\n' "$name" "$c_rps" "$c_p50" "$c_p99" \
+      "$r_rps" "$r_p50" "$r_p99" "$r_app" "$r_pg" "$f_rps" "$f_p50" "$f_p99" "$f_app" "$f_pg" "$f_bad" \
+      "$(awk -v f="$f_rps" -v r="$r_rps" 'BEGIN { printf "%.2f", (r > 0 ? f / r : 0) }')"
   done
 done
 done
