@@ -43,6 +43,8 @@ public sealed class NulCharacterGuard(RequestDelegate next)
     /// <summary>In JSON a NUL can only be written as an escape, so only escaped strings are decoded. Broken JSON is left to the binder's 400.</summary>
     private static bool HasNul(ReadOnlySpan<byte> json)
     {
+        // Without a backslash nothing is escaped (a raw NUL byte is not valid JSON, and the binder refuses it).
+        if (!json.Contains((byte)'\\')) return false;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
         try
         {
