@@ -16,8 +16,8 @@
 #              process that also runs the job server), ONLY=name,name (measure only these endpoints), ROUNDS=n (repeat the alternation, default 1),
 #              WARMUP=s (before the first round of the reads, each read endpoint and its baseline are loaded this long, so
 #              tiered compilation has settled before anything is timed; default 10),
-#              WRITE_WARMUP=s (the same for the write before its rounds, default 40: a write runs EF Core's whole save path,
-#              which reached its steady CPU per request only after about 30 s of load on 2 cores, docs/performance.md),
+#              WRITE_WARMUP=s (the same for the write before its rounds, default 90: a write runs EF Core's whole save path,
+#              and a fresh service under write load kept compiling methods for 80–95 s on 2 cores, docs/performance.md),
 #              KEEP=1 (leave the service and the baseline running afterwards and print how to reach them),
 #              RAW_SETTINGS=";Keyword=value…" (added to the baseline's connection string; default: the settings the service
 #              adds to its own, src/Infrastructure/Persistence/ServiceConnections.cs, so both sides talk to PostgreSQL alike;
@@ -27,7 +27,7 @@ duration=${1:-5}
 connections=${2:-32}
 rounds=${ROUNDS:-1}
 warmup=${WARMUP:-10}
-write_warmup=${WRITE_WARMUP:-40}
+write_warmup=${WRITE_WARMUP:-90}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 10000))
