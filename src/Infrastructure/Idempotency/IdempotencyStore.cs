@@ -45,6 +45,7 @@ public sealed class IdempotencyStore(
             }
             catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex) && round == 0)
             {
+                // The key is taken: what the first request's row holds decides, below.
             }
             finally
             {
