@@ -149,10 +149,11 @@ for entry in "${endpoints[@]}"; do
   [[ $code == 2* && $rawcode == 2* ]] || { echo "$name answered $code (baseline $rawcode): $(head -c 400 "$work/check")" >&2; exit 1; }
 done
 
-# CPU time in clock ticks (user + system) of one process, and of every PostgreSQL process on the machine.
+# CPU time in clock ticks (user + system) of one process, and of every PostgreSQL process on the machine: with the time
+# of the children each has reaped, so a backend that ends during a run still counts, through the server that started it.
 hz=$(getconf CLK_TCK)
 ticks_of() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-postgres_ticks() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" { t += $14 + $15 } END { print t + 0 }'; }
+postgres_ticks() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" { t += $14 + $15 + $16 + $17 } END { print t + 0 }'; }
 
 # run URL [lua] [token] [pid] → "requests/s p50(ms) p99(ms) non-2xx app-ms pg-ms": the last two are the CPU per request
 # of the process PID and of PostgreSQL during the run (0 without a PID)
