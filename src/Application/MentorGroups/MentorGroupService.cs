@@ -3,9 +3,11 @@ using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Policies;
 using MentorCloud.Application.Students;
+using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.Common;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Students;
+using MentorCloud.Domain.Teachers;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.MentorGroups;
@@ -17,8 +19,11 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
         FindAsync(db.MentorGroups, groupId, cancellationToken);
 
     /// <summary>A group only to show, not to change: not tracked, so reading it takes no snapshot of its rows.</summary>
-    public Task<MentorGroup> ReadAsync(Guid groupId, CancellationToken cancellationToken) =>
-        FindAsync(db.MentorGroups.AsNoTracking(), groupId, cancellationToken);
+    public async Task<MentorGroup> ReadAsync(Guid groupId, CancellationToken cancellationToken)
+    {
+        var context = db.MentorGroups.Context();
+        return await GroupToShow.For(context)(context, groupId, cancellationToken) ?? throw new NotFoundException(nameof(MentorGroup), groupId);
+    }
 
     private static async Task<MentorGroup> FindAsync(IQueryable<MentorGroup> groups, Guid groupId, CancellationToken cancellationToken) =>
         await groups.Include(g => g.AllAssignments).SingleOrDefaultAsync(g => g.Id == groupId, cancellationToken)
@@ -53,16 +58,13 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
 
     public async Task<MentorGroupDto> ToDtoAsync(MentorGroup group, CancellationToken cancellationToken)
     {
-        var headTeacherId = await db.Classes.Where(c => c.Id == group.ClassId).Select(c => c.HeadTeacherId).SingleAsync(cancellationToken);
+        var context = db.Classes.Context();
+        var headTeacherId = await HeadTeacherOf.For(context)(context, group.ClassId, cancellationToken);
         var cap = (await policies.EffectiveSettingsAsync(cancellationToken)).MaxStudentsPerMentor;
         var mentorIds = group.MentorIds.ToList();
-        // Only the columns the answer shows: no guardians' JSON, no entities to build.
-        var teachers = await db.Teachers.Where(t => mentorIds.Contains(t.Id))
-            .Select(t => new { t.Id, t.Name, t.IsActive }).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var loads = await db.MentorLoads.Where(l => l.SemesterId == group.SemesterId && mentorIds.Contains(l.TeacherId))
-            .Select(l => new { l.TeacherId, l.Mentees }).ToDictionaryAsync(l => l.TeacherId, l => l.Mentees, cancellationToken);
-        var students = await db.Students.Where(s => s.ClassId == group.ClassId && s.IsActive)
-            .Select(s => new { s.Id, s.Name, s.StudentNo, s.AttentionFlags }).ToListAsync(cancellationToken);
+        var teachers = await MentorsNamed.For(context)(context, mentorIds).ToDictionaryAsync(t => t.Id, cancellationToken: cancellationToken);
+        var loads = await LoadsOf.For(context)(context, group.SemesterId, mentorIds).ToDictionaryAsync(l => l.TeacherId, l => l.Mentees, cancellationToken: cancellationToken);
+        var students = await StudentsOfClass.For(context)(context, group.ClassId).ToListAsync(cancellationToken);
 
         var mentors = mentorIds.Select(id =>
         {
@@ -86,4 +88,31 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
         return new MentorGroupDto(group.Id, group.ClassId, group.SemesterId, headTeacherId, group.Phase, group.SelectionClosesOn, group.PublishedAt,
             mentors, studentDtos, uncovered, ended);
     }
+    // Showing a group is the page head teachers and mentors keep open through two-way selection: its reads are compiled
+    // once, and take only the columns the answer shows (no guardians' JSON, no entities but the group's own).
+    private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<MentorGroup?>>> GroupToShow = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid id, CancellationToken _) =>
+            context.Set<MentorGroup>().AsNoTracking().Include(g => g.AllAssignments).SingleOrDefault(g => g.Id == id)));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<Guid>>> HeadTeacherOf = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid classId, CancellationToken _) =>
+            context.Set<SchoolClass>().Where(c => c.Id == classId).Select(c => c.HeadTeacherId).Single()));
+
+    private static readonly CompiledQuery<Func<DbContext, List<Guid>, IAsyncEnumerable<MentorRow>>> MentorsNamed = new(() =>
+        EF.CompileAsyncQuery((DbContext context, List<Guid> ids) =>
+            context.Set<Teacher>().Where(t => ids.Contains(t.Id)).Select(t => new MentorRow(t.Id, t.Name, t.IsActive))));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, List<Guid>, IAsyncEnumerable<LoadRow>>> LoadsOf = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid semesterId, List<Guid> ids) =>
+            context.Set<MentorLoad>().Where(l => l.SemesterId == semesterId && ids.Contains(l.TeacherId)).Select(l => new LoadRow(l.TeacherId, l.Mentees))));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, IAsyncEnumerable<StudentRow>>> StudentsOfClass = new(() =>
+        EF.CompileAsyncQuery((DbContext context, Guid classId) =>
+            context.Set<Student>().Where(s => s.ClassId == classId && s.IsActive).Select(s => new StudentRow(s.Id, s.Name, s.StudentNo, s.AttentionFlags))));
+
+    private sealed record MentorRow(Guid Id, string Name, bool IsActive);
+
+    private sealed record LoadRow(Guid TeacherId, int Mentees);
+
+    private sealed record StudentRow(Guid Id, string Name, string StudentNo, AttentionFlags AttentionFlags);
 }
