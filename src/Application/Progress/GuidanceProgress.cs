@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.MentorGroups;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Policies;
@@ -52,19 +54,37 @@ public static class GuidanceProgress
         DateOnly lastMonthDue, CancellationToken cancellationToken)
     {
         var people = await students.OrderBy(s => s.StudentNo)
-            .Select(s => new { s.Id, s.Name, s.StudentNo, s.ClassId, s.AttentionFlags }).ToListAsync(cancellationToken);
+            .Select(s => new Person(s.Id, s.Name, s.StudentNo, s.ClassId, s.AttentionFlags)).ToListAsync(cancellationToken);
         var ids = students.Select(s => s.Id);
         var activities = await (from x in db.ActivityStudents
                                 join a in db.GuidanceActivities on x.ActivityId equals a.Id
                                 where a.SemesterId == semesterId && ids.Contains(x.StudentId)
                                 group x by new { x.StudentId, a.Kind } into g
-                                select new { g.Key.StudentId, g.Key.Kind, Count = g.Count() }).ToListAsync(cancellationToken);
+                                select new KindCount(g.Key.StudentId, g.Key.Kind, g.Count())).ToListAsync(cancellationToken);
         var reports = await db.MonthlyReports
             .Where(r => r.SemesterId == semesterId && r.Month <= lastMonthDue && ids.Contains(r.StudentId))
-            .GroupBy(r => r.StudentId).Select(g => new { StudentId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(r => r.StudentId, r => r.Count, cancellationToken);
+            .GroupBy(r => r.StudentId).Select(g => new StudentCount(g.Key, g.Count())).ToListAsync(cancellationToken);
+        return Rows(people, activities, reports);
+    }
 
+    /// <summary>
+    /// A mentor's mentees in the semester (the students of their published pairs in force) with their counts: the three
+    /// statements of <see cref="ProgressRowsAsync"/>, compiled, as a mentor's dashboard is read on every visit.
+    /// </summary>
+    public static async Task<List<ProgressRow>> MenteeProgressRowsAsync(this IApplicationDbContext db, Guid teacherId, Guid semesterId,
+        DateOnly lastMonthDue, CancellationToken cancellationToken)
+    {
+        var context = db.Students.Context();
+        var people = await MenteesNamed.For(context)(context, teacherId, semesterId).ToListAsync(cancellationToken);
+        var activities = await MenteeActivities.For(context)(context, teacherId, semesterId).ToListAsync(cancellationToken);
+        var reports = await MenteeReports.For(context)(context, teacherId, semesterId, lastMonthDue).ToListAsync(cancellationToken);
+        return Rows(people, activities, reports);
+    }
+
+    private static List<ProgressRow> Rows(List<Person> people, List<KindCount> activities, List<StudentCount> reports)
+    {
         var byStudent = activities.ToLookup(a => a.StudentId);
+        var reportsOf = reports.ToDictionary(r => r.StudentId, r => r.Count);
         int Of(Guid studentId, params ActivityKind[] kinds) => byStudent[studentId].Where(a => kinds.Contains(a.Kind)).Sum(a => a.Count);
         return [.. people.Select(p => new ProgressRow
         {
@@ -76,9 +96,39 @@ public static class GuidanceProgress
             Talks = Of(p.Id, ActivityKind.Talk, ActivityKind.GroupTalk),
             ParentContacts = Of(p.Id, ActivityKind.ParentContact),
             Evaluations = Of(p.Id, ActivityKind.EvaluationFeedback),
-            MonthlyReports = reports.GetValueOrDefault(p.Id),
+            MonthlyReports = reportsOf.GetValueOrDefault(p.Id),
         })];
     }
+
+    private sealed record Person(Guid Id, string Name, string StudentNo, Guid ClassId, AttentionFlags AttentionFlags);
+
+    private sealed record KindCount(Guid StudentId, ActivityKind Kind, int Count);
+
+    private sealed record StudentCount(Guid StudentId, int Count);
+
+    // A mentor's mentees: the students of the mentor's published pairs in force in the semester (expanded into the
+    // compiled queries below, in the shape the composed queries above take for them).
+    private static readonly Expression<Func<DbContext, Guid, Guid, IQueryable<Student>>> Mentees = (context, teacherId, semesterId) =>
+        context.Set<Student>().Where(s => PublishedPairs.Of.Invoke(context, semesterId).Where(a => a.MentorId == teacherId).Select(a => a.StudentId).Contains(s.Id));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, Guid, IAsyncEnumerable<Person>>> MenteesNamed = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, Guid semesterId) =>
+            Mentees.Invoke(context, teacherId, semesterId).OrderBy(s => s.StudentNo)
+                .Select(s => new Person(s.Id, s.Name, s.StudentNo, s.ClassId, s.AttentionFlags)))));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, Guid, IAsyncEnumerable<KindCount>>> MenteeActivities = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, Guid semesterId) =>
+            from x in context.Set<ActivityStudent>()
+            join a in context.Set<GuidanceActivity>() on x.ActivityId equals a.Id
+            where a.SemesterId == semesterId && Mentees.Invoke(context, teacherId, semesterId).Select(s => s.Id).Contains(x.StudentId)
+            group x by new { x.StudentId, a.Kind } into g
+            select new KindCount(g.Key.StudentId, g.Key.Kind, g.Count()))));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, Guid, DateOnly, IAsyncEnumerable<StudentCount>>> MenteeReports = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, Guid semesterId, DateOnly lastMonthDue) =>
+            context.Set<MonthlyReport>()
+                .Where(r => r.SemesterId == semesterId && r.Month <= lastMonthDue && Mentees.Invoke(context, teacherId, semesterId).Select(s => s.Id).Contains(r.StudentId))
+                .GroupBy(r => r.StudentId).Select(g => new StudentCount(g.Key, g.Count())))));
 
     /// <summary>
     /// The last month whose report is due on <paramref name="today"/>: a month is due once it is over, or from the

@@ -77,9 +77,14 @@ public sealed class GetMentorProgressHandler(IApplicationDbContext db, AccessPol
 
         var semester = await db.Semesters.ChosenOrInForceAsync(query.SemesterId, today, cancellationToken);
         var policy = await policies.EffectiveSettingsAsync(semester, cancellationToken);
-        var mentees = db.PublishedPairsOf(semester.Id).Where(a => a.MentorId == query.TeacherId).Select(a => a.StudentId);
-        var rows = await db.ProgressRowsAsync(students.Where(s => mentees.Contains(s.Id)), semester.Id,
-            GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay), cancellationToken);
+        var lastMonthDue = GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay);
+        List<ProgressRow> rows;
+        if (asHeadTeacher)
+        {
+            var mentees = db.PublishedPairsOf(semester.Id).Where(a => a.MentorId == query.TeacherId).Select(a => a.StudentId);
+            rows = await db.ProgressRowsAsync(students.Where(s => mentees.Contains(s.Id)), semester.Id, lastMonthDue, cancellationToken);
+        }
+        else rows = await db.MenteeProgressRowsAsync(query.TeacherId, semester.Id, lastMonthDue, cancellationToken);
 
         // Nobody of a class they head is this mentor's mentee: the mentor is out of their reach.
         if (asHeadTeacher && rows.Count == 0) throw new NotFoundException(nameof(Teacher), query.TeacherId);
