@@ -88,6 +88,7 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
         return new MentorGroupDto(group.Id, group.ClassId, group.SemesterId, headTeacherId, group.Phase, group.SelectionClosesOn, group.PublishedAt,
             mentors, studentDtos, uncovered, ended);
     }
+
     // Showing a group is the page head teachers and mentors keep open through two-way selection: its reads are compiled
     // once, and take only the columns the answer shows (no guardians' JSON, no entities but the group's own).
     private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<MentorGroup?>>> GroupToShow = new(() =>

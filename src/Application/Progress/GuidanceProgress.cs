@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MentorCloud.Application.Common.Interfaces;
-using MentorCloud.Application.MentorGroups;
 using MentorCloud.Application.Common.Localization;
+using MentorCloud.Application.MentorGroups;
 using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Policies;
 using MentorCloud.Domain.Reports;

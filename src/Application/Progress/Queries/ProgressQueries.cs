@@ -10,6 +10,7 @@ using MentorCloud.Application.Policies;
 using MentorCloud.Application.Reports;
 using MentorCloud.Application.Semesters;
 using MentorCloud.Domain.MentorGroups;
+using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,14 +64,15 @@ public sealed class GetMentorProgressHandler(IApplicationDbContext db, AccessPol
     public async ValueTask<MentorProgressDto> Handle(GetMentorProgressQuery query, CancellationToken cancellationToken)
     {
         var today = clock.Today();
-        var students = db.Students.AsQueryable();
+        // A head teacher follows the mentors of the classes they head, for those classes' students only; the mentor
+        // themself and school admins see every mentee.
+        IQueryable<Student>? headedStudents = null;
         var asHeadTeacher = !access.IsSchoolAdmin && user.TeacherId != query.TeacherId;
         if (asHeadTeacher)
         {
-            // A head teacher follows the mentors of the classes they head, for those classes' students only.
             if (user.TeacherId is not { } headTeacherId) throw new NotFoundException(nameof(Teacher), query.TeacherId);
             var headed = db.Classes.Where(c => c.HeadTeacherId == headTeacherId).Select(c => c.Id);
-            students = students.Where(s => headed.Contains(s.ClassId));
+            headedStudents = db.Students.Where(s => headed.Contains(s.ClassId));
         }
         else if (user.TeacherId != query.TeacherId && !await db.Teachers.AnyAsync(t => t.Id == query.TeacherId, cancellationToken))
             throw new NotFoundException(nameof(Teacher), query.TeacherId);
@@ -79,12 +81,12 @@ public sealed class GetMentorProgressHandler(IApplicationDbContext db, AccessPol
         var policy = await policies.EffectiveSettingsAsync(semester, cancellationToken);
         var lastMonthDue = GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay);
         List<ProgressRow> rows;
-        if (asHeadTeacher)
+        if (headedStudents is null) rows = await db.MenteeProgressRowsAsync(query.TeacherId, semester.Id, lastMonthDue, cancellationToken);
+        else
         {
             var mentees = db.PublishedPairsOf(semester.Id).Where(a => a.MentorId == query.TeacherId).Select(a => a.StudentId);
-            rows = await db.ProgressRowsAsync(students.Where(s => mentees.Contains(s.Id)), semester.Id, lastMonthDue, cancellationToken);
+            rows = await db.ProgressRowsAsync(headedStudents.Where(s => mentees.Contains(s.Id)), semester.Id, lastMonthDue, cancellationToken);
         }
-        else rows = await db.MenteeProgressRowsAsync(query.TeacherId, semester.Id, lastMonthDue, cancellationToken);
 
         // Nobody of a class they head is this mentor's mentee: the mentor is out of their reach.
         if (asHeadTeacher && rows.Count == 0) throw new NotFoundException(nameof(Teacher), query.TeacherId);
