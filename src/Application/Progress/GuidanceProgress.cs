@@ -53,17 +53,11 @@ public static class GuidanceProgress
     public static async Task<List<ProgressRow>> ProgressRowsAsync(this IApplicationDbContext db, IQueryable<Student> students, Guid semesterId,
         DateOnly lastMonthDue, CancellationToken cancellationToken)
     {
-        var people = await students.OrderBy(s => s.StudentNo)
-            .Select(s => new Person(s.Id, s.Name, s.StudentNo, s.ClassId, s.AttentionFlags)).ToListAsync(cancellationToken);
+        var context = db.Students.Context();
         var ids = students.Select(s => s.Id);
-        var activities = await (from x in db.ActivityStudents
-                                join a in db.GuidanceActivities on x.ActivityId equals a.Id
-                                where a.SemesterId == semesterId && ids.Contains(x.StudentId)
-                                group x by new { x.StudentId, a.Kind } into g
-                                select new KindCount(g.Key.StudentId, g.Key.Kind, g.Count())).ToListAsync(cancellationToken);
-        var reports = await db.MonthlyReports
-            .Where(r => r.SemesterId == semesterId && r.Month <= lastMonthDue && ids.Contains(r.StudentId))
-            .GroupBy(r => r.StudentId).Select(g => new StudentCount(g.Key, g.Count())).ToListAsync(cancellationToken);
+        var people = await PeopleOf.Apply(context, students).ToListAsync(cancellationToken);
+        var activities = await ActivityCounts.Apply(context, ids, semesterId).ToListAsync(cancellationToken);
+        var reports = await ReportCounts.Apply(context, ids, semesterId, lastMonthDue).ToListAsync(cancellationToken);
         return Rows(people, activities, reports);
     }
 
@@ -106,29 +100,38 @@ public static class GuidanceProgress
 
     private sealed record StudentCount(Guid StudentId, int Count);
 
-    // A mentor's mentees: the students of the mentor's published pairs in force in the semester (expanded into the
-    // compiled queries below, in the shape the composed queries above take for them).
+    // The three statements as rules (see QueryRule): composed for any set of students, and expanded into the compiled
+    // queries of a mentor's mentees.
+    private static readonly Expression<Func<DbContext, IQueryable<Student>, IQueryable<Person>>> PeopleOf = (context, students) =>
+        students.OrderBy(s => s.StudentNo).Select(s => new Person(s.Id, s.Name, s.StudentNo, s.ClassId, s.AttentionFlags));
+
+    private static readonly Expression<Func<DbContext, IQueryable<Guid>, Guid, IQueryable<KindCount>>> ActivityCounts = (context, ids, semesterId) =>
+        from x in context.Set<ActivityStudent>()
+        join a in context.Set<GuidanceActivity>() on x.ActivityId equals a.Id
+        where a.SemesterId == semesterId && ids.Contains(x.StudentId)
+        group x by new { x.StudentId, a.Kind } into g
+        select new KindCount(g.Key.StudentId, g.Key.Kind, g.Count());
+
+    private static readonly Expression<Func<DbContext, IQueryable<Guid>, Guid, DateOnly, IQueryable<StudentCount>>> ReportCounts =
+        (context, ids, semesterId, lastMonthDue) => context.Set<MonthlyReport>()
+            .Where(r => r.SemesterId == semesterId && r.Month <= lastMonthDue && ids.Contains(r.StudentId))
+            .GroupBy(r => r.StudentId).Select(g => new StudentCount(g.Key, g.Count()));
+
+    // A mentor's mentees: the students of the mentor's published pairs in force in the semester.
     private static readonly Expression<Func<DbContext, Guid, Guid, IQueryable<Student>>> Mentees = (context, teacherId, semesterId) =>
         context.Set<Student>().Where(s => PublishedPairs.Of.Invoke(context, semesterId).Where(a => a.MentorId == teacherId).Select(a => a.StudentId).Contains(s.Id));
 
     private static readonly CompiledQuery<Func<DbContext, Guid, Guid, IAsyncEnumerable<Person>>> MenteesNamed = new(() =>
         EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, Guid semesterId) =>
-            Mentees.Invoke(context, teacherId, semesterId).OrderBy(s => s.StudentNo)
-                .Select(s => new Person(s.Id, s.Name, s.StudentNo, s.ClassId, s.AttentionFlags)))));
+            PeopleOf.Invoke(context, Mentees.Invoke(context, teacherId, semesterId)))));
 
     private static readonly CompiledQuery<Func<DbContext, Guid, Guid, IAsyncEnumerable<KindCount>>> MenteeActivities = new(() =>
         EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, Guid semesterId) =>
-            from x in context.Set<ActivityStudent>()
-            join a in context.Set<GuidanceActivity>() on x.ActivityId equals a.Id
-            where a.SemesterId == semesterId && Mentees.Invoke(context, teacherId, semesterId).Select(s => s.Id).Contains(x.StudentId)
-            group x by new { x.StudentId, a.Kind } into g
-            select new KindCount(g.Key.StudentId, g.Key.Kind, g.Count()))));
+            ActivityCounts.Invoke(context, Mentees.Invoke(context, teacherId, semesterId).Select(s => s.Id), semesterId))));
 
     private static readonly CompiledQuery<Func<DbContext, Guid, Guid, DateOnly, IAsyncEnumerable<StudentCount>>> MenteeReports = new(() =>
         EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, Guid semesterId, DateOnly lastMonthDue) =>
-            context.Set<MonthlyReport>()
-                .Where(r => r.SemesterId == semesterId && r.Month <= lastMonthDue && Mentees.Invoke(context, teacherId, semesterId).Select(s => s.Id).Contains(r.StudentId))
-                .GroupBy(r => r.StudentId).Select(g => new StudentCount(g.Key, g.Count())))));
+            ReportCounts.Invoke(context, Mentees.Invoke(context, teacherId, semesterId).Select(s => s.Id), semesterId, lastMonthDue))));
 
     /// <summary>
     /// The last month whose report is due on <paramref name="today"/>: a month is due once it is over, or from the

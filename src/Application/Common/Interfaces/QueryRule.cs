@@ -22,6 +22,10 @@ public static class QueryRule
     public static TResult Invoke<T1, T2, T3, TResult>(this Expression<Func<T1, T2, T3, TResult>> rule, T1 arg1, T2 arg2, T3 arg3) =>
         throw new InvalidOperationException("A query rule is invoked only inside an expression given to QueryRule.Expand.");
 
+    /// <inheritdoc cref="Invoke{T1,T2,TResult}"/>
+    public static TResult Invoke<T1, T2, T3, T4, TResult>(this Expression<Func<T1, T2, T3, T4, TResult>> rule, T1 arg1, T2 arg2, T3 arg3, T4 arg4) =>
+        throw new InvalidOperationException("A query rule is invoked only inside an expression given to QueryRule.Expand.");
+
     /// <summary>The expression with every rule it invokes replaced by the rule's body; done once, where the expression is declared.</summary>
     public static Expression<Func<T1, T2, TResult>> Expand<T1, T2, TResult>(Expression<Func<T1, T2, TResult>> expression) => ExpandAny(expression);
 
@@ -49,6 +53,11 @@ public static class QueryRule
     /// <inheritdoc cref="Apply{T1,TResult}"/>
     public static IQueryable<TResult> Apply<T1, T2, TResult>(this Expression<Func<DbContext, T1, T2, IQueryable<TResult>>> rule, DbContext context, T1 arg1, T2 arg2) =>
         Query<TResult>(context, rule, Argument(arg1), Argument(arg2));
+
+    /// <inheritdoc cref="Apply{T1,TResult}"/>
+    public static IQueryable<TResult> Apply<T1, T2, T3, TResult>(this Expression<Func<DbContext, T1, T2, T3, IQueryable<TResult>>> rule, DbContext context,
+        T1 arg1, T2 arg2, T3 arg3) =>
+        Query<TResult>(context, rule, Argument(arg1), Argument(arg2), Argument(arg3));
 
     private static IQueryable<TResult> Query<TResult>(DbContext context, LambdaExpression rule, params Expression[] arguments)
     {
