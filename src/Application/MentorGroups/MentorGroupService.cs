@@ -43,6 +43,13 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
         || (user.TeacherId is { } teacherId && group.HasMentor(teacherId) && await access.SemesterIdsNotOver().ContainsAsync(group.SemesterId, cancellationToken))
         || await access.IsHeadTeacherOfAsync(group.ClassId, cancellationToken);
 
+    /// <summary>The head teacher of the class (a class always has one).</summary>
+    public Task<Guid> HeadTeacherOfAsync(Guid classId, CancellationToken cancellationToken)
+    {
+        var context = db.Classes.Context();
+        return HeadTeacherOf.For(context)(context, classId, cancellationToken);
+    }
+
     public Task<List<Student>> ActiveStudentsAsync(Guid classId, CancellationToken cancellationToken) =>
         db.Students.Where(s => s.ClassId == classId && s.IsActive).OrderBy(s => s.StudentNo).ToListAsync(cancellationToken);
 
@@ -59,7 +66,7 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
     public async Task<MentorGroupDto> ToDtoAsync(MentorGroup group, CancellationToken cancellationToken)
     {
         var context = db.Classes.Context();
-        var headTeacherId = await HeadTeacherOf.For(context)(context, group.ClassId, cancellationToken);
+        var headTeacherId = await HeadTeacherOfAsync(group.ClassId, cancellationToken);
         var cap = (await policies.EffectiveSettingsAsync(cancellationToken)).MaxStudentsPerMentor;
         var mentorIds = group.MentorIds.ToList();
         var teachers = await MentorsNamed.For(context)(context, mentorIds).ToDictionaryAsync(t => t.Id, cancellationToken: cancellationToken);

@@ -24,7 +24,7 @@ public sealed class RunMatchingHandler(IApplicationDbContext db, MentorGroupServ
         var students = await groups.ActiveStudentsAsync(group.ClassId, cancellationToken);
         var mentorIds = group.MentorIds.ToList();
         var active = await db.Teachers.Where(t => mentorIds.Contains(t.Id) && t.IsActive).Select(t => new { t.Id, t.ClassIds }).ToDictionaryAsync(t => t.Id, t => t.ClassIds, cancellationToken);
-        var headTeacherId = await db.Classes.Where(c => c.Id == group.ClassId).Select(c => c.HeadTeacherId).SingleAsync(cancellationToken);
+        var headTeacherId = await groups.HeadTeacherOfAsync(group.ClassId, cancellationToken);
         var ledger = await ledgers.OpenAsync(group.SemesterId, mentorIds, cancellationToken);
 
         var mentors = mentorIds.Where(active.ContainsKey)
