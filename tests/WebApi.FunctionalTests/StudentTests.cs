@@ -100,6 +100,35 @@ public abstract class StudentTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
     }
 
     [Fact]
+    public async Task School_admins_unfiltered_page_counts_and_orders_the_schools_active_students_only()
+    {
+        var s = await SetUpAsync();
+        await s.Admin.CreateStudentAsync(s.School, s.OtherClassId, studentNo: "P-3");
+        await s.Admin.CreateStudentAsync(s.School, s.ClassId, studentNo: "P-1");
+        var leaver = await s.Admin.CreateStudentAsync(s.School, s.ClassId, studentNo: "P-0");
+        await s.Admin.CreateStudentAsync(s.School, s.ClassId, studentNo: "P-2");
+        (await s.Admin.PostAsync(s.School.Route($"students/{leaver}/deactivate"), null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var neighbour = await Api.CreateSchoolAsync();
+        using var neighbourAdmin = await Api.As(neighbour.SchoolAdmin);
+        await neighbourAdmin.CreateStudentAsync(neighbour, await neighbourAdmin.CreateClassAsync(neighbour, await neighbourAdmin.CreateTeacherAsync(neighbour, TestApi.UniqueCode("n"))), studentNo: "P-1");
+
+        async Task PageShouldBe(string query, string[] numbers, int total, int page, int pageSize)
+        {
+            var answer = await (await s.Admin.GetAsync(s.School.Route($"students{query}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+            answer.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("studentNo").GetString()!).ShouldBe(numbers);
+            answer.GetProperty("totalCount").GetInt32().ShouldBe(total);
+            answer.GetProperty("page").GetInt32().ShouldBe(page);
+            answer.GetProperty("pageSize").GetInt32().ShouldBe(pageSize);
+        }
+
+        await PageShouldBe("", ["P-1", "P-2", "P-3"], 3, 1, 50);
+        await PageShouldBe("?pageSize=2", ["P-1", "P-2"], 3, 1, 2);
+        await PageShouldBe("?pageSize=2&page=2", ["P-3"], 3, 2, 2);
+        await PageShouldBe("?page=3&pageSize=2", [], 3, 3, 2);
+        await PageShouldBe("?includeInactive=true&pageSize=2", ["P-0", "P-1"], 4, 1, 2);
+    }
+
+    [Fact]
     public async Task Head_teachers_see_only_their_class_with_priority_care_first_and_other_teachers_see_none()
     {
         var s = await SetUpAsync();
