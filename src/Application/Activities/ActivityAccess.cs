@@ -7,6 +7,7 @@ using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Students;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Activities;
@@ -61,32 +62,29 @@ public sealed class ActivityAccess(IApplicationDbContext db, ICurrentUser user, 
         var ids = studentIds.Distinct().ToList();
         var context = db.Students.Context();
         var reached = reach.IsSchoolAdmin
-            ? await db.Students.Where(s => ids.Contains(s.Id)).Select(s => new ReachedStudent(s.Id, db.Classes.Any(c => c.Id == s.ClassId && c.HeadTeacherId == teacherId)))
-                .ToListAsync(cancellationToken)
-            : await ReachedByTeacher.For(context)(context, teacherId, clock.Today(), ids).ToListAsync(cancellationToken);
+            ? await RightsOver.Apply(context, db.Students.Where(s => ids.Contains(s.Id)), teacherId, semesterId).ToListAsync(cancellationToken)
+            : await ReachedByTeacher.For(context)(context, teacherId, clock.Today(), semesterId, ids).ToListAsync(cancellationToken);
         if (ids.FirstOrDefault(id => reached.All(s => s.Id != id)) is var missing && missing != Guid.Empty)
             throw new NotFoundException(nameof(Student), missing);
 
-        var pairs = await PairsOf.For(context)(context, semesterId, ids).ToListAsync(cancellationToken);
         return new RecordingRights(
-            pairs.GroupBy(p => p.StudentId).ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(p => p.MentorId).ToHashSet()),
+            reached.ToDictionary(s => s.Id, s => (IReadOnlySet<Guid>)s.Mentors.ToHashSet()),
             reached.Where(s => s.Headed).Select(s => s.Id).ToHashSet());
     }
 
-    private sealed record ReachedStudent(Guid Id, bool Headed);
+    private sealed record ReachedStudent(Guid Id, bool Headed, List<Guid> Mentors);
 
-    private sealed record Pair(Guid StudentId, Guid MentorId);
+    // For each student: whether the teacher heads their class, and their mentors of the semester's published pairing.
+    private static readonly Expression<Func<DbContext, IQueryable<Student>, Guid, Guid, IQueryable<ReachedStudent>>> RightsOver = QueryRule.Expand(
+        (DbContext context, IQueryable<Student> students, Guid teacherId, Guid semesterId) => students.Select(s => new ReachedStudent(s.Id,
+            context.Set<SchoolClass>().Any(c => c.Id == s.ClassId && c.HeadTeacherId == teacherId),
+            PublishedPairs.Of.Invoke(context, semesterId).Where(a => a.StudentId == s.Id).Select(a => a.MentorId).ToList())));
 
-    // Every recorded activity reads the reach (R16) and the semester's pairs of its students: compiled once, as building the
-    // reach rule's query and looking it up took a sixth of a write's CPU. The school's filter still applies.
-    private static readonly CompiledQuery<Func<DbContext, Guid, DateOnly, List<Guid>, IAsyncEnumerable<ReachedStudent>>> ReachedByTeacher = new(() =>
-        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, DateOnly day, List<Guid> ids) =>
-            AccessPolicy.StudentsOfTeacherOn.Invoke(context, teacherId, day).Where(s => ids.Contains(s.Id))
-                .Select(s => new ReachedStudent(s.Id, context.Set<SchoolClass>().Any(c => c.Id == s.ClassId && c.HeadTeacherId == teacherId))))));
-
-    private static readonly CompiledQuery<Func<DbContext, Guid, List<Guid>, IAsyncEnumerable<Pair>>> PairsOf = new(() =>
-        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid semesterId, List<Guid> ids) =>
-            PublishedPairs.Of.Invoke(context, semesterId).Where(a => ids.Contains(a.StudentId)).Select(a => new Pair(a.StudentId, a.MentorId)))));
+    // Every recorded activity reads the reach (R16) with the rights above: compiled once, as building the reach rule's
+    // query and looking it up took a sixth of a write's CPU. The school's filter still applies.
+    private static readonly CompiledQuery<Func<DbContext, Guid, DateOnly, Guid, List<Guid>, IAsyncEnumerable<ReachedStudent>>> ReachedByTeacher = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, DateOnly day, Guid semesterId, List<Guid> ids) =>
+            RightsOver.Invoke(context, AccessPolicy.StudentsOfTeacherOn.Invoke(context, teacherId, day).Where(s => ids.Contains(s.Id)), teacherId, semesterId))));
 
     /// <summary>Co-visitors are active teachers of the school (R10).</summary>
     public async Task DemandCoVisitorsAsync(IReadOnlyCollection<Guid> coVisitorIds, CancellationToken cancellationToken)

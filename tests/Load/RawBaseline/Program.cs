@@ -383,7 +383,7 @@ app.MapGet("/raw/statistics", (HttpContext http) => Answer(http, async (connecti
 app.MapPost("/raw/activity", async (HttpContext http) =>
 {
     // The service's statements for POST /activities with an Idempotency-Key: the reservation, the semester, the
-    // recorder's rights (the reach with the headed classes, and the pairs), then one transaction with the audit row, the
+    // recorder's rights (the reach with the headed classes and the semester's pairs, in one statement), then one transaction with the audit row, the
     // activity, the stored answer, the outbox row and the activity's student.
     var key = http.Request.Headers["Idempotency-Key"].ToString();
     var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
@@ -402,22 +402,21 @@ app.MapPost("/raw/activity", async (HttpContext http) =>
     await using (var r = await sem.ExecuteReaderAsync()) { await r.ReadAsync(); startsOn = r.GetFieldValue<DateOnly>(3); }
     var today = DateOnly.FromDateTime(DateTime.UtcNow);
     var ids = new[] { student };
-    await using (var reach = Command(connection, """
-        SELECT s."Id", EXISTS (SELECT 1 FROM "Classes" AS c0 WHERE c0."TenantId" = @t AND c0."Id" = s."ClassId" AND c0."HeadTeacherId" = @teacherId) AS "Headed"
+    await using (var rights = Command(connection, """
+        SELECT s."Id", EXISTS (SELECT 1 FROM "Classes" AS c0 WHERE c0."TenantId" = @t AND c0."Id" = s."ClassId" AND c0."HeadTeacherId" = @teacherId), s2."MentorId", s2."Id", s2."Id0"
         FROM "Students" AS s
+        LEFT JOIN (
+            SELECT m2."MentorId", m2."Id", m4."Id" AS "Id0", m2."StudentId" FROM "MentorAssignments" AS m2
+            INNER JOIN (SELECT m3."Id", m3."Phase" FROM "MentorGroups" AS m3 WHERE m3."TenantId" = @t) AS m4 ON m2."GroupId" = m4."Id"
+            WHERE m2."TenantId" = @t AND m2."SemesterId" = @s AND m2."EndedAt" IS NULL AND m4."Phase" = 'Published') AS s2 ON s."Id" = s2."StudentId"
         WHERE s."TenantId" = @t AND (s."ClassId" IN (SELECT c."Id" FROM "Classes" AS c WHERE c."TenantId" = @t AND c."HeadTeacherId" = @teacherId)
            OR s."Id" IN (SELECT m."StudentId" FROM "MentorAssignments" AS m
                 INNER JOIN (SELECT m0."Id", m0."Phase" FROM "MentorGroups" AS m0 WHERE m0."TenantId" = @t) AS m1 ON m."GroupId" = m1."Id"
                 INNER JOIN (SELECT s0."Id" FROM "Semesters" AS s0 WHERE s0."TenantId" = @t AND s0."StartsOn" <= @day AND @day <= s0."EndsOn") AS s1 ON m."SemesterId" = s1."Id"
                 WHERE m."TenantId" = @t AND m."EndedAt" IS NULL AND m1."Phase" = 'Published' AND m."MentorId" = @teacherId)) AND s."Id" = ANY (@ids)
-        """, ("t", tenant), ("teacherId", mentor), ("day", today), ("ids", ids)))
-    await using (var r = await reach.ExecuteReaderAsync()) while (await r.ReadAsync()) { }
-    await using (var pairs = Command(connection, """
-        SELECT m."StudentId", m."MentorId" FROM "MentorAssignments" AS m
-        INNER JOIN (SELECT m0."Id", m0."Phase" FROM "MentorGroups" AS m0 WHERE m0."TenantId" = @t) AS m1 ON m."GroupId" = m1."Id"
-        WHERE m."TenantId" = @t AND m."SemesterId" = @s AND m."EndedAt" IS NULL AND m1."Phase" = 'Published' AND m."StudentId" = ANY (@ids)
-        """, ("t", tenant), ("s", semester), ("ids", ids)))
-    await using (var r = await pairs.ExecuteReaderAsync()) while (await r.ReadAsync()) { }
+        ORDER BY s."Id", s2."Id"
+        """, ("t", tenant), ("teacherId", mentor), ("s", semester), ("day", today), ("ids", ids)))
+    await using (var r = await rights.ExecuteReaderAsync()) while (await r.ReadAsync()) { }
 
     var activity = Guid.CreateVersion7();
     var answer = new System.IO.MemoryStream();
@@ -449,7 +448,7 @@ app.MapPost("/raw/activity", async (HttpContext http) =>
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13);
             INSERT INTO "GuidanceActivities" ("Id", "CoVisitorIds", "DeletedAt", "DeletedById", "Domains", "EditedAt", "Kind", "Mode", "OccurredOn", "RecordedAt", "RecordedById", "SemesterId", "Summary", "TenantId", "Version")
             VALUES (@p14, @p15, @p16, @p17, @p18, @p19, @p20, @p21, @p22, @p23, @p24, @p25, @p26, @p27, @p28);
-            UPDATE "IdempotencyRequests" SET "CompletedAt" = @p29, "Response" = @p30 WHERE "Id" = @p31;
+            UPDATE "IdempotencyRequests" SET "CompletedAt" = @p29, "Response" = @p30 WHERE "Id" = @p31 AND "TenantId" = @p12;
             INSERT INTO "OutboxMessages" ("Id", "Attempts", "AvailableAt", "DeadAt", "LastError", "LockedBy", "LockedUntil", "OccurredAt", "Payload", "ProcessedAt", "TenantId", "Type")
             VALUES (@p32, @p33, @p34, @p35, @p36, @p37, @p38, @p39, @p40, @p41, @p42, @p43);
             INSERT INTO "ActivityStudents" ("Id", "ActivityId", "StudentId", "TenantId") VALUES (@p44, @p45, @p46, @p47);
