@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
@@ -7,7 +8,6 @@ using MentorCloud.Domain.Activities;
 using MentorCloud.Domain.Classes;
 using MentorCloud.Domain.MentorGroups;
 using MentorCloud.Domain.Students;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Activities;
