@@ -69,14 +69,14 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
         var headTeacherId = await HeadTeacherOfAsync(group.ClassId, cancellationToken);
         var cap = (await policies.EffectiveSettingsAsync(cancellationToken)).MaxStudentsPerMentor;
         var mentorIds = group.MentorIds.ToList();
-        var teachers = await MentorsNamed.For(context)(context, mentorIds).ToDictionaryAsync(t => t.Id, cancellationToken: cancellationToken);
-        var loads = await LoadsOf.For(context)(context, group.SemesterId, mentorIds).ToDictionaryAsync(l => l.TeacherId, l => l.Mentees, cancellationToken: cancellationToken);
+        var teachers = await MentorsWithLoads.For(context)(context, group.SemesterId, mentorIds).ToDictionaryAsync(t => t.Id, cancellationToken: cancellationToken);
         var students = await StudentsOfClass.For(context)(context, group.ClassId).ToListAsync(cancellationToken);
 
         var mentors = mentorIds.Select(id =>
         {
-            var load = loads.GetValueOrDefault(id);
-            return new GroupMentorDto(id, teachers.TryGetValue(id, out var t) ? t.Name : "", t?.IsActive ?? false, id == headTeacherId,
+            var t = teachers.GetValueOrDefault(id);
+            var load = t?.Mentees ?? 0;
+            return new GroupMentorDto(id, t?.Name ?? "", t?.IsActive ?? false, id == headTeacherId,
                 load, Math.Max(0, cap - load), group.LoadOf(id), group.Welcomes.FirstOrDefault(w => w.TeacherId == id)?.StudentIds ?? []);
         }).ToList();
 
@@ -106,21 +106,17 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
         EF.CompileAsyncQuery((DbContext context, Guid classId, CancellationToken _) =>
             context.Set<SchoolClass>().Where(c => c.Id == classId).Select(c => c.HeadTeacherId).Single()));
 
-    private static readonly CompiledQuery<Func<DbContext, List<Guid>, IAsyncEnumerable<MentorRow>>> MentorsNamed = new(() =>
-        EF.CompileAsyncQuery((DbContext context, List<Guid> ids) =>
-            context.Set<Teacher>().Where(t => ids.Contains(t.Id)).Select(t => new MentorRow(t.Id, t.Name, t.IsActive))));
-
-    private static readonly CompiledQuery<Func<DbContext, Guid, List<Guid>, IAsyncEnumerable<LoadRow>>> LoadsOf = new(() =>
+    // The group's mentors, each with how many students they mentor in the semester.
+    private static readonly CompiledQuery<Func<DbContext, Guid, List<Guid>, IAsyncEnumerable<MentorRow>>> MentorsWithLoads = new(() =>
         EF.CompileAsyncQuery((DbContext context, Guid semesterId, List<Guid> ids) =>
-            context.Set<MentorLoad>().Where(l => l.SemesterId == semesterId && ids.Contains(l.TeacherId)).Select(l => new LoadRow(l.TeacherId, l.Mentees))));
+            context.Set<Teacher>().Where(t => ids.Contains(t.Id)).Select(t => new MentorRow(t.Id, t.Name, t.IsActive,
+                context.Set<MentorLoad>().Where(l => l.SemesterId == semesterId && l.TeacherId == t.Id).Select(l => l.Mentees).FirstOrDefault()))));
 
     private static readonly CompiledQuery<Func<DbContext, Guid, IAsyncEnumerable<StudentRow>>> StudentsOfClass = new(() =>
         EF.CompileAsyncQuery((DbContext context, Guid classId) =>
             context.Set<Student>().Where(s => s.ClassId == classId && s.IsActive).Select(s => new StudentRow(s.Id, s.Name, s.StudentNo, s.AttentionFlags))));
 
-    private sealed record MentorRow(Guid Id, string Name, bool IsActive);
-
-    private sealed record LoadRow(Guid TeacherId, int Mentees);
+    private sealed record MentorRow(Guid Id, string Name, bool IsActive, int Mentees);
 
     private sealed record StudentRow(Guid Id, string Name, string StudentNo, AttentionFlags AttentionFlags);
 }

@@ -90,8 +90,8 @@ app.MapGet("/raw/me", (HttpContext http) => Answer(http, async (connection, json
 
 app.MapGet("/raw/mentor-group", (HttpContext http) => Answer(http, async (connection, json) =>
 {
-    // The group with its assignments, the class's head teacher, the policy and the district's ceilings, the mentors,
-    // their loads and the class's students: the service's seven statements.
+    // The group with its assignments, the class's head teacher, the policy and the district's ceilings, the mentors with
+    // their loads, and the class's students: the service's six statements, with the columns it reads.
     var assignments = new List<(Guid Student, Guid Mentor, string Source, int? Rank)>();
     string phase = "", published = "";
     Guid semesterId = default, headTeacher;
@@ -127,19 +127,14 @@ app.MapGet("/raw/mentor-group", (HttpContext http) => Answer(http, async (connec
         """, ("t", tenant)))
     await using (var r = await p.ExecuteReaderAsync()) { cap = await r.ReadAsync() ? r.GetInt32(7) : 15; }
     await DistrictCeilings(connection);
-    var teachers = new Dictionary<Guid, (string Name, bool Active)>();
+    var teachers = new Dictionary<Guid, (string Name, bool Active, int Load)>();
     await using (var t = Command(connection, """
-        SELECT t."Id", t."ClassIds", t."EmployeeNo", t."IsActive", t."Name", t."Subjects", t."TenantId" FROM "Teachers" AS t WHERE t."TenantId" = @t AND t."Id" = ANY (@mentorIds)
-        """, ("t", tenant), ("mentorIds", mentorIds)))
-    await using (var r = await t.ExecuteReaderAsync())
-        while (await r.ReadAsync()) teachers[r.GetGuid(0)] = (r.GetString(4), r.GetBoolean(3));
-    var loads = new Dictionary<Guid, int>();
-    await using (var l = Command(connection, """
-        SELECT m."Id", m."Mentees", m."SemesterId", m."TeacherId", m."TenantId", m."Version" FROM "MentorLoads" AS m
-        WHERE m."TenantId" = @t AND m."SemesterId" = @s AND m."TeacherId" = ANY (@mentorIds)
+        SELECT t."Id", t."Name", t."IsActive", COALESCE((
+            SELECT m."Mentees" FROM "MentorLoads" AS m WHERE m."TenantId" = @t AND m."SemesterId" = @s AND m."TeacherId" = t."Id" LIMIT 1), 0)
+        FROM "Teachers" AS t WHERE t."TenantId" = @t AND t."Id" = ANY (@mentorIds)
         """, ("t", tenant), ("s", semesterId), ("mentorIds", mentorIds)))
-    await using (var r = await l.ExecuteReaderAsync())
-        while (await r.ReadAsync()) loads[r.GetGuid(3)] = r.GetInt32(1);
+    await using (var r = await t.ExecuteReaderAsync())
+        while (await r.ReadAsync()) teachers[r.GetGuid(0)] = (r.GetString(1), r.GetBoolean(2), r.GetInt32(3));
     json.WriteStartObject();
     json.WriteString("id", group);
     json.WriteString("classId", classId);
@@ -151,7 +146,7 @@ app.MapGet("/raw/mentor-group", (HttpContext http) => Answer(http, async (connec
     json.WriteStartArray("mentors");
     foreach (var id in mentorIds)
     {
-        var load = loads.GetValueOrDefault(id);
+        var load = teachers[id].Load;
         json.WriteStartObject();
         json.WriteString("teacherId", id);
         json.WriteString("name", teachers[id].Name);
@@ -167,7 +162,7 @@ app.MapGet("/raw/mentor-group", (HttpContext http) => Answer(http, async (connec
     json.WriteEndArray();
     json.WriteStartArray("students");
     await using (var s = Command(connection, """
-        SELECT s."Id", s."AttentionFlags", s."BirthDate", s."ClassId", s."Gender", s."IsActive", s."Name", s."StudentNo", s."TenantId", s."Guardians"
+        SELECT s."Id", s."Name", s."StudentNo", s."AttentionFlags"
         FROM "Students" AS s WHERE s."TenantId" = @t AND s."ClassId" = @c AND s."IsActive"
         """, ("t", tenant), ("c", classId)))
     await using (var r = await s.ExecuteReaderAsync())
@@ -177,9 +172,9 @@ app.MapGet("/raw/mentor-group", (HttpContext http) => Answer(http, async (connec
             var id = r.GetGuid(0);
             json.WriteStartObject();
             json.WriteString("studentId", id);
-            json.WriteString("name", r.GetString(6));
-            json.WriteString("studentNo", r.GetString(7));
-            WriteFlags(json, r.GetInt32(1));
+            json.WriteString("name", r.GetString(1));
+            json.WriteString("studentNo", r.GetString(2));
+            WriteFlags(json, r.GetInt32(3));
             json.WriteStartArray("rankedMentorIds");
             json.WriteEndArray();
             json.WriteStartArray("mentors");
