@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Models;
@@ -38,7 +39,7 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
     /// </summary>
     public async Task ResealOlderAsync(StudentArchive archive, CancellationToken cancellationToken)
     {
-        foreach (var entry in await CurrentAsync(archive.Id, null, cancellationToken))
+        foreach (var entry in await CurrentAsync(archive.Id, cancellationToken))
         {
             if (!entry.Section.IsEncryptedAtRest() || contents.ResealIfOlder(archive.StudentId, entry.Section, entry.Content) is not { } resealed) continue;
             db.AttachStored(entry);
@@ -50,10 +51,12 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
     public async Task<StudentArchiveDto> ReadAsync(Guid studentId, bool ownVersionsOnly, CancellationToken cancellationToken)
     {
         var context = db.StudentArchives.Context();
-        var archive = await HeadOf.For(context)(context, studentId, cancellationToken);
+        var archive = ownVersionsOnly
+            ? await ShownOfAuthor.For(context)(context, studentId, user.UserId ?? Guid.Empty, cancellationToken)
+            : await Shown.For(context)(context, studentId, cancellationToken);
         if (archive is null) return new StudentArchiveDto(studentId, 0, null, NoSections);
 
-        var entries = await CurrentAsync(archive.Id, ownVersionsOnly ? user.UserId ?? Guid.Empty : null, cancellationToken);
+        var entries = archive.Current;
         ArchiveSectionDto<T>? Section<T>(ArchiveSection section) =>
             entries.SingleOrDefault(e => e.Section == section) is { } e
                 ? new ArchiveSectionDto<T>(e.Version, e.WrittenAt, e.AuthorId, e.AuthorName, contents.Open<T>(studentId, section, e.Content))
@@ -94,34 +97,41 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
             archive.ConsentInForce is { } current ? GuardianConsentDto.From(current) : null, history);
     }
 
-    /// <summary>The latest version of each section (of one author's versions, when given), untracked.</summary>
-    private async Task<List<ArchiveEntry>> CurrentAsync(Guid archiveId, Guid? authorId, CancellationToken cancellationToken)
+    /// <summary>The latest version of each section, untracked.</summary>
+    private Task<List<ArchiveEntry>> CurrentAsync(Guid archiveId, CancellationToken cancellationToken)
     {
         var context = db.ArchiveEntries.Context();
-        var entries = authorId is { } author
-            ? CurrentByAuthor.For(context)(context, archiveId, author)
-            : CurrentOfAll.For(context)(context, archiveId);
-        var current = new List<ArchiveEntry>(Enum.GetValues<ArchiveSection>().Length);
-        await foreach (var entry in entries.WithCancellation(cancellationToken)) current.Add(entry);
-        return current;
+        return CurrentOfAll.For(context)(context, archiveId).ToListAsync(cancellationToken).AsTask();
     }
 
     // Reading an archive is frequent and audited; its reads are compiled once, so a request skips building and
-    // translating their expression trees (over a quarter of what an archive read allocated). The school's filter still
-    // applies: it is read from the context passed in.
-    private sealed record ArchiveHead(Guid Id, int Version, DateTimeOffset? ErasedAt);
+    // translating their expression trees (over a quarter of what an archive read allocated), and the archive's head comes
+    // with the current version of each section in one statement. The school's filter still applies: it is read from the
+    // context passed in.
+    private sealed record ArchiveShown(int Version, DateTimeOffset? ErasedAt, List<ArchiveEntry> Current);
 
-    private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<ArchiveHead?>>> HeadOf = new(() =>
-        EF.CompileAsyncQuery((DbContext context, Guid studentId, CancellationToken _) => context.Set<StudentArchive>().AsNoTracking()
-            .Where(a => a.StudentId == studentId).Select(a => new ArchiveHead(a.Id, a.Version, a.ErasedAt)).SingleOrDefault()));
+    // A version is current when no later version of its section exists (of its author's versions, for the second rule).
+    private static readonly Expression<Func<DbContext, ArchiveEntry, bool>> IsCurrent = (context, e) =>
+        e.Version == context.Set<ArchiveEntry>().Where(x => x.ArchiveId == e.ArchiveId && x.Section == e.Section).Max(x => x.Version);
+
+    private static readonly Expression<Func<DbContext, ArchiveEntry, bool>> IsCurrentOfItsAuthor = (context, e) =>
+        e.Version == context.Set<ArchiveEntry>().Where(x => x.ArchiveId == e.ArchiveId && x.AuthorId == e.AuthorId && x.Section == e.Section).Max(x => x.Version);
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<ArchiveShown?>>> Shown = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid studentId, CancellationToken _) => context.Set<StudentArchive>().AsNoTracking()
+            .Where(a => a.StudentId == studentId)
+            .Select(a => new ArchiveShown(a.Version, a.ErasedAt,
+                context.Set<ArchiveEntry>().Where(e => e.ArchiveId == a.Id && IsCurrent.Invoke(context, e)).ToList()))
+            .SingleOrDefault())));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, Guid, CancellationToken, Task<ArchiveShown?>>> ShownOfAuthor = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid studentId, Guid authorId, CancellationToken _) => context.Set<StudentArchive>().AsNoTracking()
+            .Where(a => a.StudentId == studentId)
+            .Select(a => new ArchiveShown(a.Version, a.ErasedAt,
+                context.Set<ArchiveEntry>().Where(e => e.ArchiveId == a.Id && e.AuthorId == authorId && IsCurrentOfItsAuthor.Invoke(context, e)).ToList()))
+            .SingleOrDefault())));
 
     private static readonly CompiledQuery<Func<DbContext, Guid, IAsyncEnumerable<ArchiveEntry>>> CurrentOfAll = new(() =>
-        EF.CompileAsyncQuery((DbContext context, Guid archiveId) => context.Set<ArchiveEntry>().AsNoTracking()
-            .Where(e => e.ArchiveId == archiveId && e.Version == context.Set<ArchiveEntry>()
-                .Where(x => x.ArchiveId == archiveId && x.Section == e.Section).Max(x => x.Version))));
-
-    private static readonly CompiledQuery<Func<DbContext, Guid, Guid, IAsyncEnumerable<ArchiveEntry>>> CurrentByAuthor = new(() =>
-        EF.CompileAsyncQuery((DbContext context, Guid archiveId, Guid authorId) => context.Set<ArchiveEntry>().AsNoTracking()
-            .Where(e => e.ArchiveId == archiveId && e.AuthorId == authorId && e.Version == context.Set<ArchiveEntry>()
-                .Where(x => x.ArchiveId == archiveId && x.AuthorId == authorId && x.Section == e.Section).Max(x => x.Version))));
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid archiveId) => context.Set<ArchiveEntry>().AsNoTracking()
+            .Where(e => e.ArchiveId == archiveId && IsCurrent.Invoke(context, e)))));
 }

@@ -197,21 +197,28 @@ app.MapGet("/raw/mentor-group", (HttpContext http) => Answer(http, async (connec
 
 app.MapGet("/raw/archive", (HttpContext http) => Answer(http, async (connection, json) =>
 {
-    // Exists, the archive, the current version of each section, and the audit row of the read (committed on its own).
+    // Exists, the archive with the current version of each section, and the audit row of the read (committed on its own).
     await using (var e = Command(connection, """SELECT EXISTS (SELECT 1 FROM "Students" AS s WHERE s."TenantId" = @t AND s."Id" = @studentId)""", ("t", tenant), ("studentId", archiveStudent)))
         _ = await e.ExecuteScalarAsync();
-    Guid archive; int version;
-    await using (var h = Command(connection, """SELECT s."Id", s."Version", s."ErasedAt" FROM "StudentArchives" AS s WHERE s."TenantId" = @t AND s."StudentId" = @studentId LIMIT 2""", ("t", tenant), ("studentId", archiveStudent)))
-    await using (var r = await h.ExecuteReaderAsync()) { await r.ReadAsync(); archive = r.GetGuid(0); version = r.GetInt32(1); }
+    Guid archive = default; int version = 0;
     var sections = new Dictionary<string, (int Version, string Content, string? Author, DateTimeOffset At)>();
     await using (var q = Command(connection, """
-        SELECT a."Id", a."ArchiveId", a."AuthorId", a."AuthorName", a."Content", a."Section", a."TenantId", a."Version", a."WrittenAt"
-        FROM "ArchiveEntries" AS a
-        WHERE a."TenantId" = @t AND a."ArchiveId" = @archiveId AND a."Version" = (
-            SELECT max(a0."Version") FROM "ArchiveEntries" AS a0 WHERE a0."TenantId" = @t AND a0."ArchiveId" = @archiveId AND a0."Section" = a."Section")
-        """, ("t", tenant), ("archiveId", archive)))
+        SELECT s0."Version", s0."ErasedAt", s0."Id", a1."Id", a1."ArchiveId", a1."AuthorId", a1."AuthorName", a1."Content", a1."Section", a1."TenantId", a1."Version", a1."WrittenAt"
+        FROM (SELECT s."Version", s."ErasedAt", s."Id" FROM "StudentArchives" AS s WHERE s."TenantId" = @t AND s."StudentId" = @studentId LIMIT 2) AS s0
+        LEFT JOIN (
+            SELECT a."Id", a."ArchiveId", a."AuthorId", a."AuthorName", a."Content", a."Section", a."TenantId", a."Version", a."WrittenAt"
+            FROM "ArchiveEntries" AS a
+            WHERE a."TenantId" = @t AND a."Version" = (
+                SELECT max(a0."Version") FROM "ArchiveEntries" AS a0 WHERE a0."TenantId" = @t AND a0."ArchiveId" = a."ArchiveId" AND a0."Section" = a."Section")
+        ) AS a1 ON s0."Id" = a1."ArchiveId"
+        ORDER BY s0."Id"
+        """, ("t", tenant), ("studentId", archiveStudent)))
     await using (var r = await q.ExecuteReaderAsync())
-        while (await r.ReadAsync()) sections[r.GetString(5)] = (r.GetInt32(7), r.GetString(4), r.IsDBNull(3) ? null : r.GetString(3), r.GetFieldValue<DateTimeOffset>(8));
+        while (await r.ReadAsync())
+        {
+            (version, archive) = (r.GetInt32(0), r.GetGuid(2));
+            if (!r.IsDBNull(3)) sections[r.GetString(8)] = (r.GetInt32(10), r.GetString(7), r.IsDBNull(6) ? null : r.GetString(6), r.GetFieldValue<DateTimeOffset>(11));
+        }
     await using (var audit = Command(connection, """
         INSERT INTO "AuditEntries" ("Id", "Action", "ActorId", "ActorName", "ActorRole", "At", "ClientAddress", "Details", "Section", "StudentId", "SubjectId", "SubjectType", "TenantId", "UserAgent")
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)
