@@ -51,9 +51,8 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
     public async Task<StudentArchiveDto> ReadAsync(Guid studentId, bool ownVersionsOnly, CancellationToken cancellationToken)
     {
         var context = db.StudentArchives.Context();
-        var archive = ownVersionsOnly
-            ? await ShownOfAuthor.For(context)(context, studentId, user.UserId ?? Guid.Empty, cancellationToken)
-            : await Shown.For(context)(context, studentId, cancellationToken);
+        Guid? author = ownVersionsOnly ? user.UserId ?? Guid.Empty : null;
+        var archive = await Shown.For(context)(context, studentId, author, cancellationToken);
         if (archive is null) return new StudentArchiveDto(studentId, 0, null, NoSections);
 
         var entries = archive.Current;
@@ -110,28 +109,23 @@ public sealed class ArchiveStore(IApplicationDbContext db, ArchiveContents conte
     // context passed in.
     private sealed record ArchiveShown(int Version, DateTimeOffset? ErasedAt, List<ArchiveEntry> Current);
 
-    // A version is current when no later version of its section exists (of its author's versions, for the second rule).
-    private static readonly Expression<Func<DbContext, ArchiveEntry, bool>> IsCurrent = (context, e) =>
-        e.Version == context.Set<ArchiveEntry>().Where(x => x.ArchiveId == e.ArchiveId && x.Section == e.Section).Max(x => x.Version);
+    // A version is current when no later version of its section exists; with an author given, of that author's versions.
+    // EF Core writes the statement once for each nullness of the author, so neither form carries the other's condition.
+    private static readonly Expression<Func<DbContext, ArchiveEntry, Guid?, bool>> IsCurrent = (context, e, authorId) =>
+        e.Version == context.Set<ArchiveEntry>()
+            .Where(x => x.ArchiveId == e.ArchiveId && x.Section == e.Section && (authorId == null || x.AuthorId == authorId))
+            .Max(x => x.Version);
 
-    private static readonly Expression<Func<DbContext, ArchiveEntry, bool>> IsCurrentOfItsAuthor = (context, e) =>
-        e.Version == context.Set<ArchiveEntry>().Where(x => x.ArchiveId == e.ArchiveId && x.AuthorId == e.AuthorId && x.Section == e.Section).Max(x => x.Version);
-
-    private static readonly CompiledQuery<Func<DbContext, Guid, CancellationToken, Task<ArchiveShown?>>> Shown = new(() =>
-        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid studentId, CancellationToken _) => context.Set<StudentArchive>().AsNoTracking()
+    // The archive's head with the current version of each section: all of them, or with an author given, that author's.
+    private static readonly CompiledQuery<Func<DbContext, Guid, Guid?, CancellationToken, Task<ArchiveShown?>>> Shown = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid studentId, Guid? authorId, CancellationToken _) => context.Set<StudentArchive>().AsNoTracking()
             .Where(a => a.StudentId == studentId)
-            .Select(a => new ArchiveShown(a.Version, a.ErasedAt,
-                context.Set<ArchiveEntry>().Where(e => e.ArchiveId == a.Id && IsCurrent.Invoke(context, e)).ToList()))
-            .SingleOrDefault())));
-
-    private static readonly CompiledQuery<Func<DbContext, Guid, Guid, CancellationToken, Task<ArchiveShown?>>> ShownOfAuthor = new(() =>
-        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid studentId, Guid authorId, CancellationToken _) => context.Set<StudentArchive>().AsNoTracking()
-            .Where(a => a.StudentId == studentId)
-            .Select(a => new ArchiveShown(a.Version, a.ErasedAt,
-                context.Set<ArchiveEntry>().Where(e => e.ArchiveId == a.Id && e.AuthorId == authorId && IsCurrentOfItsAuthor.Invoke(context, e)).ToList()))
+            .Select(a => new ArchiveShown(a.Version, a.ErasedAt, context.Set<ArchiveEntry>()
+                .Where(e => e.ArchiveId == a.Id && (authorId == null || e.AuthorId == authorId) && IsCurrent.Invoke(context, e, authorId))
+                .ToList()))
             .SingleOrDefault())));
 
     private static readonly CompiledQuery<Func<DbContext, Guid, IAsyncEnumerable<ArchiveEntry>>> CurrentOfAll = new(() =>
         EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid archiveId) => context.Set<ArchiveEntry>().AsNoTracking()
-            .Where(e => e.ArchiveId == archiveId && IsCurrent.Invoke(context, e)))));
+            .Where(e => e.ArchiveId == archiveId && IsCurrent.Invoke(context, e, null)))));
 }
