@@ -75,6 +75,10 @@ public static class GuidanceProgress
         return Rows(people, activities, reports);
     }
 
+    /// <summary>A mentor's mentees in the semester, composable: the rule the compiled dashboard expands.</summary>
+    public static IQueryable<Student> MenteesOf(this IApplicationDbContext db, Guid teacherId, Guid semesterId) =>
+        Mentees.Apply(db.Students.Context(), teacherId, semesterId);
+
     private static List<ProgressRow> Rows(List<Person> people, List<KindCount> activities, List<StudentCount> reports)
     {
         var byStudent = activities.ToLookup(a => a.StudentId);
@@ -117,9 +121,10 @@ public static class GuidanceProgress
             .Where(r => r.SemesterId == semesterId && r.Month <= lastMonthDue && ids.Contains(r.StudentId))
             .GroupBy(r => r.StudentId).Select(g => new StudentCount(g.Key, g.Count()));
 
-    // A mentor's mentees: the students of the mentor's published pairs in force in the semester.
-    private static readonly Expression<Func<DbContext, Guid, Guid, IQueryable<Student>>> Mentees = (context, teacherId, semesterId) =>
-        context.Set<Student>().Where(s => PublishedPairs.Of.Invoke(context, semesterId).Where(a => a.MentorId == teacherId).Select(a => a.StudentId).Contains(s.Id));
+    // A mentor's mentees: the students of the mentor's published pairs in force in the semester (expanded where it is
+    // declared, so it can also be applied on its own).
+    private static readonly Expression<Func<DbContext, Guid, Guid, IQueryable<Student>>> Mentees = QueryRule.Expand((DbContext context, Guid teacherId, Guid semesterId) =>
+        context.Set<Student>().Where(s => PublishedPairs.Of.Invoke(context, semesterId).Where(a => a.MentorId == teacherId).Select(a => a.StudentId).Contains(s.Id)));
 
     private static readonly CompiledQuery<Func<DbContext, Guid, Guid, IAsyncEnumerable<Person>>> MenteesNamed = new(() =>
         EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, Guid semesterId) =>

@@ -3,14 +3,11 @@ using Mediator;
 using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
-using MentorCloud.Application.MentorGroups;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Policies;
 using MentorCloud.Application.Reports;
 using MentorCloud.Application.Semesters;
-using MentorCloud.Domain.MentorGroups;
-using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,13 +63,12 @@ public sealed class GetMentorProgressHandler(IApplicationDbContext db, AccessPol
         var today = clock.Today();
         // A head teacher follows the mentors of the classes they head, for those classes' students only; the mentor
         // themself and school admins see every mentee.
-        IQueryable<Student>? headedStudents = null;
+        IQueryable<Guid>? headedClasses = null;
         var asHeadTeacher = !access.IsSchoolAdmin && user.TeacherId != query.TeacherId;
         if (asHeadTeacher)
         {
             if (user.TeacherId is not { } headTeacherId) throw new NotFoundException(nameof(Teacher), query.TeacherId);
-            var headed = db.Classes.Where(c => c.HeadTeacherId == headTeacherId).Select(c => c.Id);
-            headedStudents = db.Students.Where(s => headed.Contains(s.ClassId));
+            headedClasses = db.Classes.Where(c => c.HeadTeacherId == headTeacherId).Select(c => c.Id);
         }
         else if (user.TeacherId != query.TeacherId && !await db.Teachers.AnyAsync(t => t.Id == query.TeacherId, cancellationToken))
             throw new NotFoundException(nameof(Teacher), query.TeacherId);
@@ -80,13 +76,10 @@ public sealed class GetMentorProgressHandler(IApplicationDbContext db, AccessPol
         var semester = await db.Semesters.ChosenOrInForceAsync(query.SemesterId, today, cancellationToken);
         var policy = await policies.EffectiveSettingsAsync(semester, cancellationToken);
         var lastMonthDue = GuidanceProgress.LastMonthDue(semester, today, policy.MonthlyReportReminderDay);
-        List<ProgressRow> rows;
-        if (headedStudents is null) rows = await db.MenteeProgressRowsAsync(query.TeacherId, semester.Id, lastMonthDue, cancellationToken);
-        else
-        {
-            var mentees = db.PublishedPairsOf(semester.Id).Where(a => a.MentorId == query.TeacherId).Select(a => a.StudentId);
-            rows = await db.ProgressRowsAsync(headedStudents.Where(s => mentees.Contains(s.Id)), semester.Id, lastMonthDue, cancellationToken);
-        }
+        var rows = headedClasses is null
+            ? await db.MenteeProgressRowsAsync(query.TeacherId, semester.Id, lastMonthDue, cancellationToken)
+            : await db.ProgressRowsAsync(db.MenteesOf(query.TeacherId, semester.Id).Where(s => headedClasses.Contains(s.ClassId)), semester.Id, lastMonthDue,
+                cancellationToken);
 
         // Nobody of a class they head is this mentor's mentee: the mentor is out of their reach.
         if (asHeadTeacher && rows.Count == 0) throw new NotFoundException(nameof(Teacher), query.TeacherId);
