@@ -99,6 +99,15 @@ public abstract class StudentTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
         (await (await s.Admin.GetAsync(s.School.Route("students?flag=bogus"), Ct)).ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("flag").ShouldNotBeEmpty();
     }
 
+    private async Task StudentsPageShouldBeAsync(HttpClient client, SchoolSetup school, string query, string[] numbers, int total, int page, int pageSize)
+    {
+        var answer = await (await client.GetAsync(school.Route($"students{query}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        answer.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("studentNo").GetString()!).ShouldBe(numbers);
+        answer.GetProperty("totalCount").GetInt32().ShouldBe(total);
+        answer.GetProperty("page").GetInt32().ShouldBe(page);
+        answer.GetProperty("pageSize").GetInt32().ShouldBe(pageSize);
+    }
+
     [Fact]
     public async Task School_admins_unfiltered_page_counts_and_orders_the_schools_active_students_only()
     {
@@ -112,14 +121,8 @@ public abstract class StudentTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
         using var neighbourAdmin = await Api.As(neighbour.SchoolAdmin);
         await neighbourAdmin.CreateStudentAsync(neighbour, await neighbourAdmin.CreateClassAsync(neighbour, await neighbourAdmin.CreateTeacherAsync(neighbour, TestApi.UniqueCode("n"))), studentNo: "P-1");
 
-        async Task PageShouldBe(string query, string[] numbers, int total, int page, int pageSize)
-        {
-            var answer = await (await s.Admin.GetAsync(s.School.Route($"students{query}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
-            answer.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("studentNo").GetString()!).ShouldBe(numbers);
-            answer.GetProperty("totalCount").GetInt32().ShouldBe(total);
-            answer.GetProperty("page").GetInt32().ShouldBe(page);
-            answer.GetProperty("pageSize").GetInt32().ShouldBe(pageSize);
-        }
+        Task PageShouldBe(string query, string[] numbers, int total, int page, int pageSize) =>
+            StudentsPageShouldBeAsync(s.Admin, s.School, query, numbers, total, page, pageSize);
 
         await PageShouldBe("", ["P-1", "P-2", "P-3"], 3, 1, 50);
         await PageShouldBe("?pageSize=2", ["P-1", "P-2"], 3, 1, 2);
@@ -149,6 +152,28 @@ public abstract class StudentTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
         none.GetProperty("totalCount").GetInt32().ShouldBe(0);
         await (await teacher.PostAsJsonAsync(s.School.Route("students"), new { name = "x", studentNo = "X-1", classId = s.ClassId, gender = "male" }, Ct))
             .ShouldBeProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_teachers_unfiltered_page_counts_and_orders_their_active_students_only()
+    {
+        var s = await SetUpAsync();
+        await s.Admin.CreateStudentAsync(s.School, s.ClassId, studentNo: "C-3");
+        await s.Admin.CreateStudentAsync(s.School, s.ClassId, studentNo: "C-1");
+        await s.Admin.CreateStudentAsync(s.School, s.ClassId, ["leftBehind"], "C-2");
+        var leaver = await s.Admin.CreateStudentAsync(s.School, s.ClassId, ["academicDifficulty"], "C-0");
+        await s.Admin.CreateStudentAsync(s.School, s.OtherClassId, ["academicDifficulty"], "D-1");
+        (await s.Admin.PostAsync(s.School.Route($"students/{leaver}/deactivate"), null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var head = await Api.As(s.HeadTeacher);
+
+        Task PageShouldBe(string query, string[] numbers, int total, int page, int pageSize) =>
+            StudentsPageShouldBeAsync(head, s.School, query, numbers, total, page, pageSize);
+
+        await PageShouldBe("", ["C-2", "C-1", "C-3"], 3, 1, 50);
+        await PageShouldBe("?pageSize=2", ["C-2", "C-1"], 3, 1, 2);
+        await PageShouldBe("?pageSize=2&page=2", ["C-3"], 3, 2, 2);
+        await PageShouldBe("?page=3&pageSize=2", [], 3, 3, 2);
+        await PageShouldBe("?includeInactive=true&pageSize=2", ["C-0", "C-2"], 4, 1, 2);
     }
 
     [Fact]

@@ -101,8 +101,8 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
         return TeacherReachesStudent.For(Context)(Context, teacherId, clock.Today(), studentId, cancellationToken);
     }
 
-    // The teacher whose reach counts: a caller in the teacher role with a teacher id.
-    private Guid? TeacherInReach => user.TeacherId is { } teacherId && user.IsInRole(Roles.Teacher) ? teacherId : null;
+    /// <summary>The teacher whose reach counts (<see cref="StudentsOfTeacherOn"/>): a caller in the teacher role with a teacher id.</summary>
+    public Guid? TeacherInReach => user.TeacherId is { } teacherId && user.IsInRole(Roles.Teacher) ? teacherId : null;
 
     private static Task<Student?> RunAnyStudentById(DbContext context, Guid studentId, CancellationToken cancellationToken) =>
         AnyStudentById.For(context)(context, studentId, cancellationToken);

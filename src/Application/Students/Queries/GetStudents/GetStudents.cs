@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using Mediator;
+using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
@@ -22,12 +24,25 @@ public sealed record GetStudentsQuery(
     int Page = 1,
     int PageSize = IPaged.DefaultPageSize) : IQuery<PagedList<StudentDto>>, IPaged, ISchoolRequest;
 
-public sealed class GetStudentsHandler(AccessPolicy access, IApplicationDbContext db) : IQueryHandler<GetStudentsQuery, PagedList<StudentDto>>
+public sealed class GetStudentsHandler(AccessPolicy access, IApplicationDbContext db, TimeProvider clock) : IQueryHandler<GetStudentsQuery, PagedList<StudentDto>>
 {
     public async ValueTask<PagedList<StudentDto>> Handle(GetStudentsQuery query, CancellationToken cancellationToken)
     {
-        if (access.IsSchoolAdmin && query is { ClassId: null, Flag: null, IncludeInactive: false } && string.IsNullOrWhiteSpace(query.Search))
-            return await ActiveStudentsPageAsync(query, cancellationToken);
+        var context = db.Students.Context();
+        // The unfiltered page of active students is the list a front end opens first: its count and its rows run as
+        // compiled queries, the same statements the composed path below makes for it.
+        if (query is { ClassId: null, Flag: null, IncludeInactive: false } && string.IsNullOrWhiteSpace(query.Search))
+        {
+            var skip = (query.Page - 1) * query.PageSize;
+            if (access.IsSchoolAdmin)
+                return await PageAsync(AdminCount.For(context)(context, cancellationToken), AdminPage.For(context)(context, skip, query.PageSize), query, cancellationToken);
+            if (access.TeacherInReach is { } teacherId)
+            {
+                var today = clock.Today();
+                return await PageAsync(TeacherCount.For(context)(context, teacherId, today, cancellationToken),
+                    TeacherPage.For(context)(context, teacherId, today, skip, query.PageSize), query, cancellationToken);
+            }
+        }
 
         var students = access.StudentsInReach().AsNoTracking();
         if (!query.IncludeInactive) students = students.Where(s => s.IsActive);
@@ -39,29 +54,41 @@ public sealed class GetStudentsHandler(AccessPolicy access, IApplicationDbContex
             students = students.Where(s => s.Name.Contains(search) || s.StudentNo.Contains(search));
         }
 
-        var ordered = access.IsSchoolAdmin
-            ? students.OrderBy(s => s.StudentNo)
-            : students.OrderByDescending(s => s.AttentionFlags != AttentionFlags.None).ThenBy(s => s.StudentNo);
-        var page = await PagedList<Student>.CreateAsync(ordered, query, cancellationToken);
+        var page = await PagedList<Student>.CreateAsync((access.IsSchoolAdmin ? ByNumber : PriorityCareFirst).Apply(context, students), query, cancellationToken);
         return new PagedList<StudentDto>(page.Items.Select(s => s.ToDto()).ToList(), page.Page, page.PageSize, page.TotalCount);
     }
 
-    // A school admin's page of the school's active students, unfiltered, is the list a school's front end opens first: its
-    // count and its rows run as compiled queries, the same statements the composed path above makes for it.
-    private async Task<PagedList<StudentDto>> ActiveStudentsPageAsync(GetStudentsQuery query, CancellationToken cancellationToken)
+    // The count runs before the rows are read: one statement at a time on the request's context.
+    private static async Task<PagedList<StudentDto>> PageAsync(Task<int> count, IAsyncEnumerable<Student> rows, GetStudentsQuery query, CancellationToken cancellationToken)
     {
-        var context = db.Students.Context();
-        var total = await ActiveCount.For(context)(context, cancellationToken);
-        var rows = await ActivePage.For(context)(context, (query.Page - 1) * query.PageSize, query.PageSize).ToListAsync(cancellationToken);
-        return new PagedList<StudentDto>(rows.ConvertAll(s => s.ToDto()), query.Page, query.PageSize, total);
+        var total = await count;
+        var items = await rows.Select(s => s.ToDto()).ToListAsync(cancellationToken);
+        return new PagedList<StudentDto>(items, query.Page, query.PageSize, total);
     }
 
-    private static readonly CompiledQuery<Func<DbContext, CancellationToken, Task<int>>> ActiveCount = new(() =>
+    // A school admin's list is ordered by student number; a teacher's puts priority-care students first (R5).
+    private static readonly Expression<Func<DbContext, IQueryable<Student>, IQueryable<Student>>> ByNumber = (context, students) =>
+        students.OrderBy(s => s.StudentNo);
+
+    private static readonly Expression<Func<DbContext, IQueryable<Student>, IQueryable<Student>>> PriorityCareFirst = (context, students) =>
+        students.OrderByDescending(s => s.AttentionFlags != AttentionFlags.None).ThenBy(s => s.StudentNo);
+
+    private static readonly CompiledQuery<Func<DbContext, CancellationToken, Task<int>>> AdminCount = new(() =>
         EF.CompileAsyncQuery((DbContext context, CancellationToken _) => context.Set<Student>().Count(s => s.IsActive)));
 
-    private static readonly CompiledQuery<Func<DbContext, int, int, IAsyncEnumerable<Student>>> ActivePage = new(() =>
-        EF.CompileAsyncQuery((DbContext context, int skip, int take) =>
-            context.Set<Student>().AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.StudentNo).Skip(skip).Take(take)));
+    private static readonly CompiledQuery<Func<DbContext, int, int, IAsyncEnumerable<Student>>> AdminPage = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, int skip, int take) =>
+            ByNumber.Invoke(context, context.Set<Student>().AsNoTracking().Where(s => s.IsActive)).Skip(skip).Take(take))));
+
+    // A teacher's students: the reach rule (R16) of AccessPolicy, expanded into the compiled queries.
+    private static readonly CompiledQuery<Func<DbContext, Guid, DateOnly, CancellationToken, Task<int>>> TeacherCount = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, DateOnly day, CancellationToken _) =>
+            AccessPolicy.StudentsOfTeacherOn.Invoke(context, teacherId, day).Count(s => s.IsActive))));
+
+    private static readonly CompiledQuery<Func<DbContext, Guid, DateOnly, int, int, IAsyncEnumerable<Student>>> TeacherPage = new(() =>
+        EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, DateOnly day, int skip, int take) =>
+            PriorityCareFirst.Invoke(context, AccessPolicy.StudentsOfTeacherOn.Invoke(context, teacherId, day).AsNoTracking().Where(s => s.IsActive))
+                .Skip(skip).Take(take))));
 }
 
 public sealed class GetStudentsValidator : AbstractValidator<GetStudentsQuery>
