@@ -70,8 +70,8 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
     public IQueryable<Student> StudentsInReach()
     {
         if (IsSchoolAdmin) return db.Students;
-        if (TeacherInReach is not { } teacherId) return db.Students.Where(_ => false);
-        return StudentsOfTeacherOn.Apply(Context, teacherId, clock.Today());
+        if (TeacherReach is not var (teacherId, day)) return db.Students.Where(_ => false);
+        return StudentsOfTeacherOn.Apply(Context, teacherId, day);
     }
 
     /// <summary>
@@ -89,20 +89,23 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
     public Task<Student?> FindStudentInReachAsync(Guid studentId, CancellationToken cancellationToken)
     {
         if (IsSchoolAdmin) return RunAnyStudentById(Context, studentId, cancellationToken);
-        if (TeacherInReach is not { } teacherId) return Task.FromResult<Student?>(null);
-        return StudentOfTeacherById.For(Context)(Context, teacherId, clock.Today(), studentId, cancellationToken);
+        if (TeacherReach is not var (teacherId, day)) return Task.FromResult<Student?>(null);
+        return StudentOfTeacherById.For(Context)(Context, teacherId, day, studentId, cancellationToken);
     }
 
     /// <summary>Whether the caller reaches the student (see <see cref="StudentsInReach"/>).</summary>
     public Task<bool> ReachesStudentAsync(Guid studentId, CancellationToken cancellationToken)
     {
         if (IsSchoolAdmin) return AnyStudentExists.For(Context)(Context, studentId, cancellationToken);
-        if (TeacherInReach is not { } teacherId) return Task.FromResult(false);
-        return TeacherReachesStudent.For(Context)(Context, teacherId, clock.Today(), studentId, cancellationToken);
+        if (TeacherReach is not var (teacherId, day)) return Task.FromResult(false);
+        return TeacherReachesStudent.For(Context)(Context, teacherId, day, studentId, cancellationToken);
     }
 
-    /// <summary>The teacher whose reach counts (<see cref="StudentsOfTeacherOn"/>): a caller in the teacher role with a teacher id.</summary>
-    public Guid? TeacherInReach => user.TeacherId is { } teacherId && user.IsInRole(Roles.Teacher) ? teacherId : null;
+    /// <summary>
+    /// The arguments of <see cref="StudentsOfTeacherOn"/> for the caller, for compiled queries that expand the rule: a caller in
+    /// the teacher role with a teacher id, on today's school day; null for anyone else.
+    /// </summary>
+    public ReachOfTeacher? TeacherReach => user.TeacherId is { } teacherId && user.IsInRole(Roles.Teacher) ? new(teacherId, clock.Today()) : null;
 
     private static Task<Student?> RunAnyStudentById(DbContext context, Guid studentId, CancellationToken cancellationToken) =>
         AnyStudentById.For(context)(context, studentId, cancellationToken);
@@ -126,3 +129,6 @@ public sealed class AccessPolicy(ICurrentUser user, IApplicationDbContext db, Ti
         EF.CompileAsyncQuery(QueryRule.Expand((DbContext context, Guid teacherId, DateOnly day, Guid studentId, CancellationToken _) =>
             StudentsOfTeacherOn.Invoke(context, teacherId, day).Any(s => s.Id == studentId))));
 }
+
+/// <summary>A teacher's reach on a school day: the arguments of <see cref="AccessPolicy.StudentsOfTeacherOn"/>.</summary>
+public readonly record struct ReachOfTeacher(Guid TeacherId, DateOnly Day);

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using FluentValidation;
 using Mediator;
-using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
@@ -24,7 +23,7 @@ public sealed record GetStudentsQuery(
     int Page = 1,
     int PageSize = IPaged.DefaultPageSize) : IQuery<PagedList<StudentDto>>, IPaged, ISchoolRequest;
 
-public sealed class GetStudentsHandler(AccessPolicy access, IApplicationDbContext db, TimeProvider clock) : IQueryHandler<GetStudentsQuery, PagedList<StudentDto>>
+public sealed class GetStudentsHandler(AccessPolicy access, IApplicationDbContext db) : IQueryHandler<GetStudentsQuery, PagedList<StudentDto>>
 {
     public async ValueTask<PagedList<StudentDto>> Handle(GetStudentsQuery query, CancellationToken cancellationToken)
     {
@@ -35,12 +34,14 @@ public sealed class GetStudentsHandler(AccessPolicy access, IApplicationDbContex
         {
             var skip = (query.Page - 1) * query.PageSize;
             if (access.IsSchoolAdmin)
-                return await PageAsync(AdminCount.For(context)(context, cancellationToken), AdminPage.For(context)(context, skip, query.PageSize), query, cancellationToken);
-            if (access.TeacherInReach is { } teacherId)
             {
-                var today = clock.Today();
-                return await PageAsync(TeacherCount.For(context)(context, teacherId, today, cancellationToken),
-                    TeacherPage.For(context)(context, teacherId, today, skip, query.PageSize), query, cancellationToken);
+                var total = await AdminCount.For(context)(context, cancellationToken);
+                return await PageAsync(total, AdminPage.For(context)(context, skip, query.PageSize), query, cancellationToken);
+            }
+            if (access.TeacherReach is var (teacherId, day))
+            {
+                var total = await TeacherCount.For(context)(context, teacherId, day, cancellationToken);
+                return await PageAsync(total, TeacherPage.For(context)(context, teacherId, day, skip, query.PageSize), query, cancellationToken);
             }
         }
 
@@ -58,10 +59,8 @@ public sealed class GetStudentsHandler(AccessPolicy access, IApplicationDbContex
         return new PagedList<StudentDto>(page.Items.Select(s => s.ToDto()).ToList(), page.Page, page.PageSize, page.TotalCount);
     }
 
-    // The count runs before the rows are read: one statement at a time on the request's context.
-    private static async Task<PagedList<StudentDto>> PageAsync(Task<int> count, IAsyncEnumerable<Student> rows, GetStudentsQuery query, CancellationToken cancellationToken)
+    private static async Task<PagedList<StudentDto>> PageAsync(int total, IAsyncEnumerable<Student> rows, GetStudentsQuery query, CancellationToken cancellationToken)
     {
-        var total = await count;
         var items = await rows.Select(s => s.ToDto()).ToListAsync(cancellationToken);
         return new PagedList<StudentDto>(items, query.Page, query.PageSize, total);
     }
