@@ -183,7 +183,7 @@ internal static class RollupMeasurement
             INSERT INTO "Students" ("Id", "Name", "StudentNo", "ClassId", "Gender", "BirthDate", "AttentionFlags", "IsActive", "TenantId", "Guardians")
             SELECT bench_id('s', k, n), '学生' || n, 'S' || lpad(n::text, 5, '0'), bench_id('c', k, n % {Classes}),
                    CASE WHEN n % 2 = 0 THEN 'Female' ELSE 'Male' END, NULL,
-                   CASE WHEN (n * 7 + k) % 10 = 0 THEN 1 WHEN (n * 7 + k) % 23 = 0 THEN 6 ELSE 0 END, (n + k) % 97 <> 0, tenant, NULL
+                   CASE WHEN (n * 7 + k) % 10 = 0 THEN 1 WHEN (n * 7 + k) % 23 = 0 THEN 6 ELSE 0 END, (n + k) % 97 <> 0, tenant, '[]'
             FROM bench_schools, generate_series(0, @students - 1) n;
             INSERT INTO "MentorGroups" ("Id", "ClassId", "SemesterId", "Phase", "SelectionClosesOn", "CreatedAt", "PublishedAt", "Version", "MentorIds", "TenantId", "Preferences", "Welcomes")
             SELECT bench_id('g', k, c), bench_id('c', k, c), bench_id('sem', k, 0), p.phase, NULL, @now, CASE WHEN p.phase = 'Published' THEN @now END,

@@ -5,8 +5,6 @@ namespace MentorCloud.Domain.Students;
 /// <summary>A student (学生) of one class; every active student must have a mentor (R1).</summary>
 public sealed class Student : AggregateRoot, ITenantOwned
 {
-    private readonly List<Guardian> _guardians = [];
-
     private Student(Guid id) : base(id) { }
 
     public Student(string name, string studentNo, Guid classId, Gender gender, DateOnly? birthDate, IEnumerable<Guardian> guardians,
@@ -25,7 +23,7 @@ public sealed class Student : AggregateRoot, ITenantOwned
     public Gender Gender { get; private set; }
     public DateOnly? BirthDate { get; private set; }
     public AttentionFlags AttentionFlags { get; private set; }
-    public IReadOnlyList<Guardian> Guardians => _guardians.AsReadOnly();
+    public IReadOnlyList<Guardian> Guardians { get; private set; } = [];
     public bool IsActive { get; private set; } = true;
 
     public bool IsPriorityCare => AttentionFlags != AttentionFlags.None;
@@ -35,8 +33,7 @@ public sealed class Student : AggregateRoot, ITenantOwned
         Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), "A student needs a name.") : name.Trim();
         Gender = gender;
         BirthDate = birthDate;
-        _guardians.Clear();
-        _guardians.AddRange(guardians);
+        Guardians = [.. guardians];
     }
 
     /// <summary>Sets the priority-care flags (R5); a change is a fact others hear of.</summary>

@@ -96,6 +96,7 @@ public abstract class ApplicationDbContext(DbContextOptions options) : PooledDbC
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly, t => t.Namespace!.EndsWith(".Tenant", StringComparison.Ordinal));
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
             ApplyTenancy(modelBuilder, entityType);
+        modelBuilder.ApplyProviderColumnTypes(Database.ProviderName);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

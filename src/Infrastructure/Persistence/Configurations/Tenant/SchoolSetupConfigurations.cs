@@ -4,7 +4,11 @@ using MentorCloud.Domain.Semesters;
 using MentorCloud.Domain.Students;
 using MentorCloud.Domain.Teachers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace MentorCloud.Infrastructure.Persistence.Configurations.Tenant;
 
@@ -58,12 +62,7 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         builder.HasSchoolIndex([nameof(Student.IsActive)], nameof(Student.Id), nameof(Student.AttentionFlags));
         builder.Property(s => s.Gender).HasConversion<string>().HasMaxLength(10);
         builder.HasOne<SchoolClass>().WithMany().HasForeignKey(s => s.ClassId).OnDelete(DeleteBehavior.Restrict);
-        builder.OwnsMany(s => s.Guardians, g =>
-        {
-            g.ToJson();
-            g.Property(x => x.Name).HasMaxLength(50);
-        });
-        builder.Navigation(s => s.Guardians).HasField("_guardians");
+        builder.Property(s => s.Guardians).HasConversion(new GuardiansJson(), GuardiansJson.Comparer);
         builder.Ignore(s => s.IsPriorityCare);
     }
 }
@@ -81,3 +80,22 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => a.StudentId);
     }
 }
+
+/// <summary>
+/// A student's guardians as one JSON column, read as one value: the same array of objects with the same names as
+/// before (<c>[{"Name":…,"Relation":…,"Phone":…}]</c>), so stored rows read unchanged. Mapped as a value rather than
+/// as owned entities, a row's guardians cost one deserialization instead of a tracked entity each.
+/// </summary>
+internal sealed class GuardiansJson() : ValueConverter<IReadOnlyList<Guardian>, string>(
+    guardians => JsonSerializer.Serialize(guardians, GuardiansJsonContext.Default.IReadOnlyListGuardian),
+    json => JsonSerializer.Deserialize(json, GuardiansJsonContext.Default.GuardianArray) ?? Array.Empty<Guardian>()), IJsonColumn
+{
+    public static readonly ValueComparer<IReadOnlyList<Guardian>> Comparer = new(
+        (a, b) => a!.SequenceEqual(b!),
+        guardians => guardians.Aggregate(0, (hash, g) => HashCode.Combine(hash, g)),
+        guardians => guardians.ToArray());
+}
+
+[JsonSerializable(typeof(IReadOnlyList<Guardian>))]
+[JsonSerializable(typeof(Guardian[]))]
+internal sealed partial class GuardiansJsonContext : JsonSerializerContext;

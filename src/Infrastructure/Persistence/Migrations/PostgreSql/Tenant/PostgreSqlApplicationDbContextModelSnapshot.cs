@@ -881,6 +881,10 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("Guardians")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -1425,36 +1429,6 @@ namespace MentorCloud.Infrastructure.Persistence.Migrations.PostgreSql.Tenant
                         .HasForeignKey("ClassId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.OwnsMany("MentorCloud.Domain.Students.Guardian", "Guardians", b1 =>
-                        {
-                            b1.Property<Guid>("StudentId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(50);
-
-                            b1.Property<string>("Phone");
-
-                            b1.Property<string>("Relation")
-                                .IsRequired();
-
-                            b1.HasKey("StudentId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Students");
-
-                            b1
-                                .ToJson("Guardians")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("StudentId");
-                        });
-
-                    b.Navigation("Guardians");
                 });
 
             modelBuilder.Entity("MentorCloud.Domain.Webhooks.WebhookDelivery", b =>
