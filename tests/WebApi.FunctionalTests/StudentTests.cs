@@ -177,6 +177,36 @@ public abstract class StudentTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
     }
 
     [Fact]
+    public async Task Filters_combine_and_the_count_follows_them_for_school_admins_and_teachers()
+    {
+        var s = await SetUpAsync();
+        await s.Admin.CreateStudentAsync(s.School, s.ClassId, ["psychological"], "E-1");
+        await s.Admin.CreateStudentAsync(s.School, s.ClassId, studentNo: "E-2");
+        var leaver = await s.Admin.CreateStudentAsync(s.School, s.ClassId, ["psychological"], "E-3");
+        await s.Admin.CreateStudentAsync(s.School, s.OtherClassId, ["psychological"], "F-1");
+        await s.Admin.CreateStudentAsync(s.School, s.OtherClassId, studentNo: "F-2");
+        (await s.Admin.PostAsync(s.School.Route($"students/{leaver}/deactivate"), null, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var head = await Api.As(s.HeadTeacher);
+
+        Task AdminPageShouldBe(string query, string[] numbers, int total) => StudentsPageShouldBeAsync(s.Admin, s.School, query, numbers, total, 1, 50);
+        await AdminPageShouldBe($"?classId={s.ClassId}&flag=psychological", ["E-1"], 1);
+        await AdminPageShouldBe($"?classId={s.ClassId}&flag=psychological&includeInactive=true", ["E-1", "E-3"], 2);
+        await AdminPageShouldBe("?flag=psychological&search=F", ["F-1"], 1);
+        await AdminPageShouldBe("?search=%20E-%20", ["E-1", "E-2"], 2);
+        await AdminPageShouldBe("?search=E-&includeInactive=true", ["E-1", "E-2", "E-3"], 3);
+        await AdminPageShouldBe($"?classId={s.OtherClassId}&search=E-", [], 0);
+        await StudentsPageShouldBeAsync(s.Admin, s.School, "?flag=psychological&pageSize=1&page=2", ["F-1"], 2, 2, 1);
+
+        // A head teacher's filters narrow their reach (their class), never widen it.
+        Task HeadPageShouldBe(string query, string[] numbers, int total) => StudentsPageShouldBeAsync(head, s.School, query, numbers, total, 1, 50);
+        await HeadPageShouldBe("?flag=psychological", ["E-1"], 1);
+        await HeadPageShouldBe("?flag=psychological&includeInactive=true", ["E-1", "E-3"], 2);
+        await HeadPageShouldBe("?search=2", ["E-2"], 1);
+        await HeadPageShouldBe($"?classId={s.OtherClassId}", [], 0);
+        await HeadPageShouldBe($"?classId={s.ClassId}&includeInactive=true", ["E-1", "E-3", "E-2"], 3);
+    }
+
+    [Fact]
     public async Task Head_teacher_sets_attention_flags_of_their_class_and_each_change_is_audited_R5()
     {
         var s = await SetUpAsync();
