@@ -16,7 +16,12 @@ namespace MentorCloud.Infrastructure.IntegrationTests;
 /// </summary>
 public abstract class GuardiansColumnTests<TDatabase>(TDatabase database) : DatabaseTest<TDatabase>(database) where TDatabase : DatabaseFixture
 {
-    private AsyncServiceScope As(TenantInfo tenant) => Database.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
+    /// <summary>Runs <paramref name="work"/> on the school's context in a scope of its own.</summary>
+    private async Task<T> InSchoolAsync<T>(TenantInfo tenant, Func<ApplicationDbContext, Task<T>> work)
+    {
+        await using var scope = Database.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
+        return await work(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+    }
 
     private static async Task<Guid> AddStudentAsync(ApplicationDbContext db, params Guardian[] guardians)
     {
@@ -27,30 +32,33 @@ public abstract class GuardiansColumnTests<TDatabase>(TDatabase database) : Data
         return student.Id;
     }
 
-    private async Task<IReadOnlyList<Guardian>> GuardiansOfAsync(TenantInfo tenant, Guid studentId)
-    {
-        await using var scope = As(tenant);
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        return (await db.Students.AsNoTracking().SingleAsync(s => s.Id == studentId, Ct)).Guardians;
-    }
+    private Task<IReadOnlyList<Guardian>> GuardiansOfAsync(TenantInfo tenant, Guid studentId) =>
+        InSchoolAsync(tenant, async db => (await db.Students.AsNoTracking().SingleAsync(s => s.Id == studentId, Ct)).Guardians);
+
+    private Task<int> UpdateGuardiansAsync(TenantInfo tenant, Guid studentId, Func<IReadOnlyList<Guardian>, IEnumerable<Guardian>> change) =>
+        InSchoolAsync(tenant, async db =>
+        {
+            var student = await db.Students.SingleAsync(s => s.Id == studentId, Ct);
+            student.Update(student.Name, student.Gender, student.BirthDate, change(student.Guardians));
+            return await db.SaveChangesAsync(Ct);
+        });
 
     [Fact]
     public async Task Guardians_stored_as_owned_entities_before_read_unchanged()
     {
         var tenant = NewTenant();
-        Guid studentId;
-        await using (var scope = As(tenant))
+        var studentId = await InSchoolAsync(tenant, async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            studentId = await AddStudentAsync(db);
+            var id = await AddStudentAsync(db);
             // As the owned-entity mapping wrote them: its own key order, non-ASCII escaped, a phone that is null.
             var sql = db.Database.IsNpgsql()
                 ? """UPDATE "Students" SET "Guardians" = CAST({0} AS jsonb) WHERE "Id" = {1}"""
                 : """UPDATE "Students" SET "Guardians" = {0} WHERE "Id" = {1}""";
             await db.Database.ExecuteSqlRawAsync(sql,
-                ["""[{"Name":"\u738B\u5EFA\u56FD","Phone":"13812345678","Relation":"\u7236\u4EB2"},{"Name":"刘芳","Phone":null,"Relation":"母亲"}]""", studentId],
+                ["""[{"Name":"\u738B\u5EFA\u56FD","Phone":"13812345678","Relation":"\u7236\u4EB2"},{"Name":"刘芳","Phone":null,"Relation":"母亲"}]""", id],
                 Ct);
-        }
+            return id;
+        });
 
         (await GuardiansOfAsync(tenant, studentId)).ShouldBe([new Guardian("王建国", "父亲", "13812345678"), new Guardian("刘芳", "母亲", null)]);
     }
@@ -59,31 +67,15 @@ public abstract class GuardiansColumnTests<TDatabase>(TDatabase database) : Data
     public async Task Changed_guardians_are_saved_and_none_are_stored_as_an_empty_array()
     {
         var tenant = NewTenant();
-        Guid studentId;
-        await using (var scope = As(tenant))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            studentId = await AddStudentAsync(db, new Guardian("李家长", "母亲", null));
-        }
+        var studentId = await InSchoolAsync(tenant, db => AddStudentAsync(db, new Guardian("李家长", "母亲", null)));
         (await GuardiansOfAsync(tenant, studentId)).ShouldBe([new Guardian("李家长", "母亲", null)]);
 
-        await using (var scope = As(tenant))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var student = await db.Students.SingleAsync(s => s.Id == studentId, Ct);
-            student.Update(student.Name, student.Gender, student.BirthDate, [.. student.Guardians, new Guardian("李爸爸", "父亲", "13900000000")]);
-            (await db.SaveChangesAsync(Ct)).ShouldBe(1);
-        }
+        (await UpdateGuardiansAsync(tenant, studentId, guardians => [.. guardians, new Guardian("李爸爸", "父亲", "13900000000")])).ShouldBe(1);
         (await GuardiansOfAsync(tenant, studentId)).ShouldBe([new Guardian("李家长", "母亲", null), new Guardian("李爸爸", "父亲", "13900000000")]);
 
-        await using (var scope = As(tenant))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            var student = await db.Students.SingleAsync(s => s.Id == studentId, Ct);
-            student.Update(student.Name, student.Gender, student.BirthDate, []);
-            (await db.SaveChangesAsync(Ct)).ShouldBe(1);
-            (await db.Database.SqlQueryRaw<string>("""SELECT "Guardians" AS "Value" FROM "Students" WHERE "Id" = {0}""", studentId).SingleAsync(Ct)).ShouldBe("[]");
-        }
+        (await UpdateGuardiansAsync(tenant, studentId, _ => [])).ShouldBe(1);
+        (await InSchoolAsync(tenant, db => db.Database.SqlQueryRaw<string>("""SELECT "Guardians" AS "Value" FROM "Students" WHERE "Id" = {0}""", studentId)
+            .SingleAsync(Ct))).ShouldBe("[]");
         (await GuardiansOfAsync(tenant, studentId)).ShouldBeEmpty();
     }
 
@@ -91,22 +83,21 @@ public abstract class GuardiansColumnTests<TDatabase>(TDatabase database) : Data
     public async Task The_migration_turns_a_student_without_guardians_stored_as_null_into_an_empty_list()
     {
         var tenant = NewTenant(Database.Server.NewDatabase());
-        Guid withGuardian, withNull;
-        await using (var scope = As(tenant))
+        var (withGuardian, withNull) = await InSchoolAsync(tenant, async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             await db.Database.MigrateAsync(Ct);
-            withGuardian = await AddStudentAsync(db, new Guardian("李家长", "母亲", null));
-            withNull = await AddStudentAsync(db);
+            var guarded = await AddStudentAsync(db, new Guardian("李家长", "母亲", null));
+            var unguarded = await AddStudentAsync(db);
 
             var migrations = db.Database.GetMigrations().ToList();
             var migration = migrations.Single(m => m.EndsWith("_GuardiansAsOneValue", StringComparison.Ordinal));
             var migrator = db.GetService<IMigrator>();
             await migrator.MigrateAsync(migrations[migrations.IndexOf(migration) - 1], Ct);
-            await db.Database.ExecuteSqlRawAsync("""UPDATE "Students" SET "Guardians" = NULL WHERE "Id" = {0}""", [withNull], Ct);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Students" SET "Guardians" = NULL WHERE "Id" = {0}""", [unguarded], Ct);
             await migrator.MigrateAsync(cancellationToken: Ct);
             (await db.Database.GetPendingMigrationsAsync(Ct)).ShouldBeEmpty();
-        }
+            return (guarded, unguarded);
+        });
 
         (await GuardiansOfAsync(tenant, withNull)).ShouldBeEmpty();
         (await GuardiansOfAsync(tenant, withGuardian)).ShouldBe([new Guardian("李家长", "母亲", null)]);
