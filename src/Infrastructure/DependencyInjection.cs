@@ -91,7 +91,6 @@ public static class DependencyInjection
         services.AddRoster(configuration);
         services.AddWebhooks(configuration);
         services.AddJobs(configuration, database.Provider, connectionString);
-        services.AddHealthChecks().AddDbContextCheck<CatalogDbContext>("database", tags: ["ready"]);
         return services;
     }
 
@@ -101,13 +100,15 @@ public static class DependencyInjection
     {
         var serviceConnectionString = ServiceConnections.For(provider, connectionString);
         services.AddScoped(_ => new DefaultDatabaseConnection(provider, serviceConnectionString));
+        services.AddSingleton(new SharedDatabase(provider, connectionString));
         services.AddScoped<ScopeLeases>();
         // The key ring is read and written synchronously: its own connections, with the configured string.
         services.AddDbContext<KeyRingDbContext>(o => o.Use(provider, connectionString, DatabaseProviderExtensions.CatalogHistoryTable));
 
         // Both contexts come from pools built once (options, EF Core's internal services); each scope leases one of each,
         // gives it the scope's connection and, for the school context, the scope's tenant, and returns it when it ends.
-        services.AddPooledDbContextFactory<TCatalog>(o => o.UsePooled(provider, DatabaseProviderExtensions.CatalogHistoryTable));
+        services.AddPooledDbContextFactory<TCatalog>((sp, o) =>
+            o.UsePooled(provider, DatabaseProviderExtensions.CatalogHistoryTable).AddInterceptors(sp.GetRequiredService<SharedDatabaseGuard>()));
         services.AddScoped<CatalogDbContext>(sp =>
         {
             var shared = sp.GetRequiredService<DefaultDatabaseConnection>();
@@ -119,7 +120,8 @@ public static class DependencyInjection
         services.AddScoped<ICatalogDbContext>(sp => sp.GetRequiredService<CatalogDbContext>());
 
         // A school with its own database gets a connection of its own; every other one shares the scope's default connection.
-        services.AddPooledDbContextFactory<TSchool>(o => o.UsePooled(provider, DatabaseProviderExtensions.TenantHistoryTable));
+        services.AddPooledDbContextFactory<TSchool>((sp, o) =>
+            o.UsePooled(provider, DatabaseProviderExtensions.TenantHistoryTable).AddInterceptors(sp.GetRequiredService<SharedDatabaseGuard>()));
         services.AddScoped<ApplicationDbContext>(sp =>
         {
             var tenant = sp.GetRequiredService<ITenantContext>();

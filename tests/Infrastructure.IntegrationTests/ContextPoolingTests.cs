@@ -63,7 +63,7 @@ public abstract class ContextPoolingTests<TDatabase>(TDatabase database) : Datab
             leased = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             // A database that does not exist yet is created by the migration, from the lease's connection string.
             await leased.Database.MigrateAsync(Ct);
-            leased.OnDedicatedDatabase.ShouldBeTrue();
+            leased.OnSharedDatabase.ShouldBeFalse();
             leased.Database.GetDbConnection().ShouldNotBeSameAs(scope.ServiceProvider.GetRequiredService<DefaultDatabaseConnection>().Connection);
             leased.Add(new Teacher("赵老师", "T-own", []));
             await leased.SaveChangesAsync(Ct);
@@ -74,7 +74,7 @@ public abstract class ContextPoolingTests<TDatabase>(TDatabase database) : Datab
         {
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             db.ShouldBeSameAs(leased);
-            db.OnDedicatedDatabase.ShouldBeFalse();
+            db.OnSharedDatabase.ShouldBeTrue();
             db.Database.GetDbConnection().ShouldBeSameAs(scope.ServiceProvider.GetRequiredService<DefaultDatabaseConnection>().Connection);
             (await db.Teachers.IgnoreQueryFilters([ApplicationDbContext.TenantFilter]).AnyAsync(t => t.EmployeeNo == "T-own", Ct)).ShouldBeFalse();
         }

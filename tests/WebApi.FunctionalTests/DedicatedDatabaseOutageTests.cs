@@ -7,7 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorCloud.WebApi.FunctionalTests;
 
-/// <summary>A dedicated database that does not answer makes its school answer 503 and leaves every other school working, at start-up too.</summary>
+/// <summary>
+/// A dedicated database that does not answer makes its school answer 503 and leaves every other school working, at start-up
+/// too; a shared database that does not answer makes its requests answer 503 until a re-check finds it answering
+/// (<c>SharedDatabaseOutageTests</c>: what is remembered meanwhile).
+/// </summary>
 public abstract class DedicatedDatabaseOutageTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where TApp : AppFixture
 {
     [Fact]
@@ -85,10 +89,7 @@ public abstract class DedicatedDatabaseOutageTests<TApp>(TApp app) : FunctionalT
         await server.SetOfflineAsync(catalog, offline: true);
         try
         {
-            using var client = api.Anonymous();
-            var response = await client.GetAsync("/health/ready", Ct);
-            response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-            (await response.Content.ReadAsStringAsync(Ct)).ShouldBe("Unhealthy");
+            (await ReadinessAsync(api)).ShouldBe((HttpStatusCode.ServiceUnavailable, "Unhealthy"));
         }
         finally
         {
@@ -97,7 +98,7 @@ public abstract class DedicatedDatabaseOutageTests<TApp>(TApp app) : FunctionalT
     }
 
     [Fact]
-    public async Task Requests_answer_503_while_the_shared_database_does_not_answer_store_nothing_and_are_served_again_once_it_answers()
+    public async Task Requests_answer_503_while_the_shared_database_does_not_answer_store_nothing_and_are_served_again_once_a_recheck_finds_it_answering()
     {
         var server = App.Factory.Database;
         var shared = server.NewDatabaseServer().Replace("{database}", $"mc_shared_{Guid.NewGuid():N}");
@@ -115,12 +116,16 @@ public abstract class DedicatedDatabaseOutageTests<TApp>(TApp app) : FunctionalT
             read.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(30));
             var write = await admin.PostAsJsonAsync(school.Route("teachers"), new { name = "停机教师", employeeNo = "OUTAGE-1", subjects = Array.Empty<string>() }, Ct);
             await write.ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+            (await ReadinessAsync(api)).ShouldBe((HttpStatusCode.ServiceUnavailable, "Unhealthy"));
         }
         finally
         {
             await server.SetOfflineAsync(shared, offline: false);
         }
 
+        await factory.Services.GetRequiredService<TenantDatabases>().RecheckAsync(Ct);
+
+        (await ReadyAsync(api)).ShouldBe("Healthy");
         var after = await (await admin.GetAsync(school.Route("teachers"), Ct)).ShouldBeJson(HttpStatusCode.OK);
         after.GetProperty("totalCount").GetInt32().ShouldBe(before.GetProperty("totalCount").GetInt32());
         after.ToString().ShouldNotContain("OUTAGE-1");
@@ -165,10 +170,16 @@ public abstract class DedicatedDatabaseOutageTests<TApp>(TApp app) : FunctionalT
 
     private static async Task<string> ReadyAsync(TestApi api)
     {
+        var (status, body) = await ReadinessAsync(api);
+        status.ShouldBe(HttpStatusCode.OK);
+        return body;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> ReadinessAsync(TestApi api)
+    {
         using var client = api.Anonymous();
         var response = await client.GetAsync("/health/ready", Ct);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await response.Content.ReadAsStringAsync(Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 
     private static async Task<string> StatusInDistrictListAsync(TestApi api, SchoolSetup school)

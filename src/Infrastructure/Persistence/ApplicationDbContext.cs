@@ -74,9 +74,6 @@ public abstract class ApplicationDbContext(DbContextOptions options) : PooledDbC
         school.IsModified = false;
     }
 
-    /// <summary>True while the context serves a school with a dedicated database, on a connection of its own.</summary>
-    public bool OnDedicatedDatabase => OwnedConnection is not null;
-
     /// <summary>
     /// Binds the context to a scope: the scope's tenant, read at every query and save (so a tenant set later in the scope
     /// counts), and the connection to use: the scope's shared default connection, or a dedicated database's connection,

@@ -46,7 +46,7 @@ public sealed class KeepOpenUntilScopeEnds : DbConnectionInterceptor
     private KeepOpenUntilScopeEnds() { }
 
     public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
-        connection.State == ConnectionState.Open && eventData.Context is not ApplicationDbContext { OnDedicatedDatabase: true }
+        connection.State == ConnectionState.Open && eventData.Context is PooledDbContext { OnSharedDatabase: true }
             ? InterceptionResult.Suppress()
             : result;
 

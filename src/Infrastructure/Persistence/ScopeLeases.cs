@@ -53,6 +53,9 @@ public abstract class PooledDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The connection this lease opened for itself and disposes when given back; null on the scope's shared one.</summary>
     protected DbConnection? OwnedConnection { get; private set; }
 
+    /// <summary>True unless the context serves a school with a dedicated database, on a connection of its own.</summary>
+    public bool OnSharedDatabase => OwnedConnection is null;
+
     protected void LeaseConnection(DbConnection connection, string connectionString, bool owned)
     {
         if (_leased) throw new InvalidOperationException($"{GetType().Name} is already leased by a scope.");

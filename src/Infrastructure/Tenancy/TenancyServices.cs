@@ -7,7 +7,7 @@ namespace MentorCloud.Infrastructure.Tenancy;
 
 public static class TenancyServices
 {
-    /// <summary>The configured database servers, the availability of dedicated databases, their re-check and its health check.</summary>
+    /// <summary>The configured database servers, which databases answer, their re-check and health checks.</summary>
     public static IServiceCollection AddDedicatedDatabases(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section)).ValidateOnStart();
@@ -16,9 +16,11 @@ public static class TenancyServices
         services.AddSingleton<TenantAvailability>();
         services.AddSingleton<ITenantAvailability>(sp => sp.GetRequiredService<TenantAvailability>());
         services.AddSingleton<TenantDatabases>();
-        services.AddSingleton<SharedDatabase>();
+        services.AddSingleton<SharedDatabaseGuard>();
         services.AddHostedService<TenantDatabaseMonitor>();
-        services.AddHealthChecks().AddCheck<SchoolDatabasesHealthCheck>("school-databases", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<SharedDatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SchoolDatabasesHealthCheck>("school-databases", tags: ["ready"]);
         return services;
     }
 }

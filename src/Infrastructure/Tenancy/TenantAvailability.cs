@@ -11,12 +11,14 @@ using Microsoft.Extensions.Options;
 namespace MentorCloud.Infrastructure.Tenancy;
 
 /// <summary>
-/// The schools of this process whose dedicated database does not answer. Each replica keeps its own view: an outage is
-/// seen, and its end noticed, by every replica on its own.
+/// The databases of this process that do not answer: schools' dedicated databases, and the shared database (the catalog
+/// and every other school). Each replica keeps its own view: an outage is seen, and its end noticed, by every replica on
+/// its own.
 /// </summary>
 public sealed class TenantAvailability : ITenantAvailability
 {
     private readonly ConcurrentDictionary<Guid, TenantInfo> _unavailable = new();
+    private int _sharedDown;
 
     public bool IsAvailable(Guid tenantId) => !_unavailable.ContainsKey(tenantId);
 
@@ -25,13 +27,23 @@ public sealed class TenantAvailability : ITenantAvailability
     public void MarkUnavailable(TenantInfo tenant) => _unavailable[tenant.Id] = tenant;
 
     public bool MarkReady(Guid tenantId) => _unavailable.TryRemove(tenantId, out _);
+
+    /// <summary>False from a confirmed outage of the shared database until a re-check finds it answering.</summary>
+    public bool SharedAvailable => Volatile.Read(ref _sharedDown) == 0;
+
+    /// <summary>True when the shared database was not known to be down before.</summary>
+    public bool MarkSharedUnavailable() => Interlocked.Exchange(ref _sharedDown, 1) == 0;
+
+    /// <summary>True when the shared database was known to be down before.</summary>
+    public bool MarkSharedReady() => Interlocked.Exchange(ref _sharedDown, 0) == 1;
 }
 
 /// <summary>
-/// Brings dedicated school databases up to date and notices when one stops or starts answering, so that one school's
-/// database never stops the others.
+/// Brings dedicated school databases up to date and notices when a database, a school's own or the shared one, stops or
+/// starts answering: one school's database never stops the others, and while a database is down its requests answer
+/// 503 at once instead of each trying to connect.
 /// </summary>
-public sealed class TenantDatabases(ITenantScopeFactory scopes, TenantAvailability availability, ILogger<TenantDatabases> logger)
+public sealed class TenantDatabases(ITenantScopeFactory scopes, TenantAvailability availability, SharedDatabase shared, ILogger<TenantDatabases> logger)
 {
     /// <summary>Migrates the school's dedicated database; a failure marks the school unavailable instead of stopping the caller.</summary>
     public async Task<bool> TryMigrateAsync(TenantInfo tenant, CancellationToken cancellationToken)
@@ -55,11 +67,40 @@ public sealed class TenantDatabases(ITenantScopeFactory scopes, TenantAvailabili
         return true;
     }
 
-    /// <summary>Tries every unavailable school again; those whose database now answers are served again.</summary>
+    /// <summary>Tries every database that did not answer again; those that answer now are served again.</summary>
     public async Task RecheckAsync(CancellationToken cancellationToken)
+    {
+        await RecheckSharedAsync(cancellationToken);
+        await RecheckSchoolsAsync(cancellationToken);
+    }
+
+    /// <summary>While the shared database is marked down: tries it, and serves it again when it answers.</summary>
+    public async Task RecheckSharedAsync(CancellationToken cancellationToken)
+    {
+        if (!availability.SharedAvailable && await shared.AnswersAsync(cancellationToken) && availability.MarkSharedReady())
+            logger.LogInformation("The shared database answers again; it is served");
+    }
+
+    /// <summary>Tries every school whose dedicated database did not answer; those that answer now are migrated and served again.</summary>
+    public async Task RecheckSchoolsAsync(CancellationToken cancellationToken)
     {
         foreach (var tenant in availability.Unavailable)
             await TryMigrateAsync(tenant, cancellationToken);
+    }
+
+    /// <summary>
+    /// After a request failed on the shared database: true (503) when the failure came from a database driver and either
+    /// the shared database does not answer now, which marks it down until a re-check finds it answering, or the driver
+    /// calls the failure transient (a broken pooled connection after the server restarted). Other failures are not the
+    /// database's absence.
+    /// </summary>
+    public async Task<bool> ConfirmSharedOutageAsync(Exception failure, CancellationToken cancellationToken)
+    {
+        if (!DatabaseFailures.IsDatabaseFailure(failure)) return false;
+        if (await shared.AnswersAsync(cancellationToken)) return DatabaseFailures.IsTransient(failure);
+        if (availability.MarkSharedUnavailable())
+            logger.LogError(failure, "The shared database does not answer; its requests answer 503 until it does");
+        return true;
     }
 
     /// <summary>
@@ -89,15 +130,25 @@ public sealed class TenantDatabases(ITenantScopeFactory scopes, TenantAvailabili
     }
 }
 
-/// <summary>Every <c>Tenancy:RetryInterval</c>, tries again the dedicated databases that did not answer.</summary>
+/// <summary>
+/// Tries again the databases that did not answer: the shared database every second while it is down (every request needs
+/// it, and one connection attempt a second is cheap), schools' dedicated databases every <c>Tenancy:RetryInterval</c>.
+/// </summary>
 public sealed class TenantDatabaseMonitor(TenantDatabases databases, IOptions<TenancyOptions> options, TimeProvider clock) : BackgroundService
 {
+    private static readonly TimeSpan SharedRecheck = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var interval = options.Value.RetryInterval;
+        using var timer = new PeriodicTimer(interval < SharedRecheck ? interval : SharedRecheck, clock);
+        var schoolsDue = clock.GetUtcNow() + interval;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await Task.Delay(options.Value.RetryInterval, clock, stoppingToken);
-            await databases.RecheckAsync(stoppingToken);
+            await databases.RecheckSharedAsync(stoppingToken);
+            if (clock.GetUtcNow() < schoolsDue) continue;
+            await databases.RecheckSchoolsAsync(stoppingToken);
+            schoolsDue = clock.GetUtcNow() + interval;
         }
     }
 }
@@ -112,4 +163,16 @@ public sealed class SchoolDatabasesHealthCheck(TenantAvailability availability) 
             ? HealthCheckResult.Healthy()
             : HealthCheckResult.Degraded($"{unavailable} school database(s) unavailable", data: new Dictionary<string, object> { ["unavailableSchools"] = unavailable }));
     }
+}
+
+/// <summary>
+/// Unhealthy while the shared database is known to be down (until a re-check finds it answering), or when it does not
+/// answer now.
+/// </summary>
+public sealed class SharedDatabaseHealthCheck(TenantAvailability availability, CatalogDbContext catalog) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        availability.SharedAvailable && await catalog.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : new HealthCheckResult(context.Registration.FailureStatus);
 }

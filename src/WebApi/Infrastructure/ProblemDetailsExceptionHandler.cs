@@ -12,7 +12,7 @@ namespace MentorCloud.WebApi.Infrastructure;
 
 /// <summary>Turns every exception into RFC 9457 problem details; unexpected ones reveal nothing but the traceId.</summary>
 public sealed class ProblemDetailsExceptionHandler(
-    IProblemDetailsService problemDetails, SharedDatabase sharedDatabase, IOptions<TenancyOptions> tenancy, ILogger<ProblemDetailsExceptionHandler> logger)
+    IProblemDetailsService problemDetails, TenantDatabases databases, IOptions<TenancyOptions> tenancy, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public sealed class ProblemDetailsExceptionHandler(
             _ => null,
         };
 
-        if (problem is null && await sharedDatabase.IsDownAsync(exception, cancellationToken))
+        if (problem is null && await databases.ConfirmSharedOutageAsync(exception, cancellationToken))
         {
             logger.LogWarning(exception, "The database did not answer {Method} {Path}; it answers 503", httpContext.Request.Method, httpContext.Request.Path);
             problem = Unavailable(httpContext, Messages.DatabaseUnavailableDetail, tenancy.Value.RetryInterval);
