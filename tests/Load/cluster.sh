@@ -102,26 +102,22 @@ for n in api2 job1 job2; do wait_ready "$n"; done
 curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${PORT[job1]}/api/v1/auth/token" | grep -q 404 || fail "a job server serves the API"
 
 json() { sed -nE "s/.*\"$1\":\"([^\"]+)\".*/\1/p"; }
-TOKEN=""
-for ((i = 0; i < 5; i++)); do
-    TOKEN=$(curl -sf --max-time 20 -X POST "http://127.0.0.1:${PORT[api1]}/api/v1/auth/token" -H 'Content-Type: application/json' \
-        -d '{"username":"demo-admin","password":"Demo#2026"}' | json accessToken || true)
-    [[ -n $TOKEN ]] && break
-    sleep 1
-done
-[[ -n $TOKEN ]] || fail "no token"
-SCHOOL=api/v1/schools/demo-school
-call() { # api method path [body]: the body of the first 2xx answer, trying up to five times (the set-up steps
-    local i out      # share the machine with the load and must not fail on one slow or refused request)
+first_2xx() { # method url [body]: the body of the first 2xx answer, trying up to five times (the set-up steps share
+    local i out  # the machine with the load and must not fail on one slow or refused request)
     for ((i = 0; i < 5; i++)); do
-        out=$(curl -s --max-time 20 -w '\n%{http_code}' -X "$2" "http://127.0.0.1:${PORT[$1]}/$SCHOOL/$3" \
-            -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${4:+-d "$4"} || true)
+        out=$(curl -s --max-time 20 -w '\n%{http_code}' -X "$1" "$2" \
+            ${TOKEN:+-H "Authorization: Bearer $TOKEN"} -H 'Content-Type: application/json' ${3:+-d "$3"} || true)
         if [[ ${out##*$'\n'} == 2?? ]]; then printf '%s\n' "${out%$'\n'*}"; return 0; fi
         sleep 1
     done
-    say "$2 $3 answered ${out##*$'\n'} five times: ${out%$'\n'*}" >&2
+    say "$1 $2 answered ${out##*$'\n'} five times: ${out%$'\n'*}" >&2
     return 1
 }
+TOKEN=""
+TOKEN=$(first_2xx POST "http://127.0.0.1:${PORT[api1]}/api/v1/auth/token" '{"username":"demo-admin","password":"Demo#2026"}' | json accessToken || true)
+[[ -n $TOKEN ]] || fail "no token"
+SCHOOL=api/v1/schools/demo-school
+call() { first_2xx "$2" "http://127.0.0.1:${PORT[$1]}/$SCHOOL/$3" "${4:-}"; } # api method path [body]
 
 # ---- load: each worker alternates a write on one API process with reads on the other ------------------------------
 PHASE_FILE=$WORK/phase
