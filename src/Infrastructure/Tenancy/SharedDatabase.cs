@@ -2,10 +2,10 @@ using System.Data.Common;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace MentorCloud.Infrastructure.Tenancy;
