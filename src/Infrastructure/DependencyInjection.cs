@@ -100,7 +100,7 @@ public static class DependencyInjection
     {
         var serviceConnectionString = ServiceConnections.For(provider, connectionString);
         services.AddScoped(_ => new DefaultDatabaseConnection(provider, serviceConnectionString));
-        services.AddSingleton(new SharedDatabase(provider, connectionString));
+        services.AddSingleton(new DatabaseProbe(provider, connectionString));
         services.AddScoped<ScopeLeases>();
         // The key ring is read and written synchronously: its own connections, with the configured string.
         services.AddDbContext<KeyRingDbContext>(o => o.Use(provider, connectionString, DatabaseProviderExtensions.CatalogHistoryTable));

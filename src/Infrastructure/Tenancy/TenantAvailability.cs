@@ -43,7 +43,7 @@ public sealed class TenantAvailability : ITenantAvailability
 /// starts answering: one school's database never stops the others, and while a database is down its requests answer
 /// 503 at once instead of each trying to connect.
 /// </summary>
-public sealed class TenantDatabases(ITenantScopeFactory scopes, TenantAvailability availability, SharedDatabase shared, ILogger<TenantDatabases> logger)
+public sealed class TenantDatabases(ITenantScopeFactory scopes, TenantAvailability availability, DatabaseProbe probe, ILogger<TenantDatabases> logger)
 {
     /// <summary>Migrates the school's dedicated database; a failure marks the school unavailable instead of stopping the caller.</summary>
     public async Task<bool> TryMigrateAsync(TenantInfo tenant, CancellationToken cancellationToken)
@@ -77,7 +77,7 @@ public sealed class TenantDatabases(ITenantScopeFactory scopes, TenantAvailabili
     /// <summary>While the shared database is marked down: tries it, and serves it again when it answers.</summary>
     public async Task RecheckSharedAsync(CancellationToken cancellationToken)
     {
-        if (!availability.SharedAvailable && await shared.AnswersAsync(cancellationToken) && availability.MarkSharedReady())
+        if (!availability.SharedAvailable && await probe.SharedAnswersAsync(cancellationToken) && availability.MarkSharedReady())
             logger.LogInformation("The shared database answers again; it is served");
     }
 
@@ -97,7 +97,7 @@ public sealed class TenantDatabases(ITenantScopeFactory scopes, TenantAvailabili
     public async Task<bool> ConfirmSharedOutageAsync(Exception failure, CancellationToken cancellationToken)
     {
         if (!DatabaseFailures.IsDatabaseFailure(failure)) return false;
-        if (await shared.AnswersAsync(cancellationToken)) return DatabaseFailures.IsTransient(failure);
+        if (await probe.SharedAnswersAsync(cancellationToken)) return DatabaseFailures.IsTransient(failure);
         if (availability.MarkSharedUnavailable())
             logger.LogError(failure, "The shared database does not answer; its requests answer 503 until it does");
         return true;
@@ -109,24 +109,11 @@ public sealed class TenantDatabases(ITenantScopeFactory scopes, TenantAvailabili
     /// </summary>
     public async Task<bool> ConfirmOutageAsync(TenantInfo tenant, Exception failure, CancellationToken cancellationToken)
     {
-        if (tenant.ConnectionString is null || !DatabaseFailures.IsDatabaseFailure(failure) || await AnswersAsync(tenant, cancellationToken))
+        if (tenant.ConnectionString is null || !DatabaseFailures.IsDatabaseFailure(failure) || await probe.AnswersAsync(tenant.ConnectionString, cancellationToken))
             return false;
         availability.MarkUnavailable(tenant);
         logger.LogError(failure, "The dedicated database of school {School} does not answer; the school answers 503 until it does", tenant.Identifier);
         return true;
-    }
-
-    private async Task<bool> AnswersAsync(TenantInfo tenant, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateScope(tenant);
-            return await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.CanConnectAsync(cancellationToken);
-        }
-        catch (Exception ex) when (DatabaseFailures.IsDatabaseFailure(ex))
-        {
-            return false;
-        }
     }
 }
 
