@@ -1,3 +1,4 @@
+using System.Data.Common;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Localization;
@@ -37,20 +38,15 @@ public sealed class IdempotencyStore(
         for (var round = 0; ; round++)
         {
             var fresh = new IdempotencyRequest(userId, key, requestName, requestHash, now, now + _options.Lease);
-            var entry = db.IdempotencyRequests.Add(fresh);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // A plain insert, and the context forgets the row: the command completes it by its id (CompleteAsync).
+                await db.InsertAddedAsync([db.IdempotencyRequests.Add(fresh)], cancellationToken);
                 return new IdempotencyReservation(fresh.Id, null);
             }
-            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex) && round == 0)
+            catch (DbException ex) when (UnitOfWork.IsUniqueViolation(ex) && round == 0)
             {
                 // The key is taken: what the first request's row holds decides, below.
-            }
-            finally
-            {
-                // The command completes the reservation by its id (CompleteAsync), so the context forgets this copy.
-                entry.State = EntityState.Detached;
             }
 
             var first = await db.IdempotencyRequests.AsNoTracking()

@@ -20,6 +20,7 @@ using MentorCloud.Domain.Webhooks;
 using MentorCloud.Infrastructure.Events;
 using MentorCloud.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace MentorCloud.Infrastructure.Persistence;
@@ -139,6 +140,31 @@ public abstract class ApplicationDbContext(DbContextOptions options) : PooledDbC
     {
         StampAndGuardTenant();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Writes added rows that nothing reads back in this scope (the audit entries a read records, a request's
+    /// idempotency reservation) with one plain statement each, in one transaction when there are several, and forgets
+    /// them: a save would track, batch and generate SQL for them. The tenant column is stamped and guarded as a save
+    /// does; a driver's error (a unique index's, say) surfaces as it is, not wrapped in a <see cref="DbUpdateException"/>.
+    /// </summary>
+    internal async Task InsertAddedAsync(IReadOnlyList<EntityEntry> rows, CancellationToken cancellationToken)
+    {
+        if (rows.FirstOrDefault(r => r.State != EntityState.Added) is { } other)
+            throw new InvalidOperationException($"Only added rows are inserted this way, not {other.Metadata.ClrType.Name} ({other.State}).");
+        try
+        {
+            StampAndGuardTenant();
+            await using var transaction = rows.Count > 1 && Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            foreach (var row in rows)
+                await RowInsert.ExecuteAsync(this, row, cancellationToken);
+            if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            foreach (var row in rows)
+                row.State = EntityState.Detached;
+        }
     }
 
     private void StampAndGuardTenant()

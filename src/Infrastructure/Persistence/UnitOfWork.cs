@@ -49,12 +49,17 @@ public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext sc
     {
         await DispatchEventsAsync(cancellationToken);
         school.ChangeTracker.DetectChanges();
-        var changed = school.ChangeTracker.Entries()
-            .Where(e => e.State != EntityState.Unchanged && !(e.State == EntityState.Added && e.Entity is AuditEntry or OutboxMessage))
+        using var schoolScan = PauseDetection(school);
+        var records = school.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList();
+        var others = records.Where(e => !(e.State == EntityState.Added && e.Entity is AuditEntry or OutboxMessage))
             .Select(e => e.Metadata.ClrType.Name).Distinct().ToList();
-        if (changed.Count > 0 || catalog.ChangeTracker.HasChanges())
-            throw new InvalidOperationException($"A read may record what it read, nothing else; it changed: {string.Join(", ", changed.DefaultIfEmpty("the catalog"))}.");
-        await school.SaveChangesAsync(cancellationToken);
+        if (others.Count > 0 || catalog.ChangeTracker.HasChanges())
+            throw new InvalidOperationException($"A read may record what it read, nothing else; it changed: {string.Join(", ", others.DefaultIfEmpty("the catalog"))}.");
+        // Audit entries alone (every audited read) are written as plain inserts; outbox rows go through a save.
+        if (records.TrueForAll(e => e.Entity is IAppendOnly))
+            await school.InsertAddedAsync(records, cancellationToken);
+        else
+            await school.SaveChangesAsync(cancellationToken);
     }
 
     private async Task DispatchEventsAsync(CancellationToken cancellationToken)
@@ -124,7 +129,10 @@ public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext sc
         return events;
     }
 
-    public static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    public static bool IsUniqueViolation(DbUpdateException ex) => IsUniqueViolation(ex.InnerException);
+
+    /// <summary>The driver's own error, as a plain statement (<see cref="RowInsert"/>) raises it.</summary>
+    public static bool IsUniqueViolation(Exception? driverError) => driverError switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
