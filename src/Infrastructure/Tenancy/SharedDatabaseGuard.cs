@@ -30,6 +30,6 @@ public sealed class SharedDatabaseGuard(TenantAvailability availability, IOption
     private void ThrowWhileDown(ConnectionEventData eventData)
     {
         if (!availability.SharedAvailable && eventData.Context is PooledDbContext { OnSharedDatabase: true })
-            throw new DatabaseUnavailableException(Messages.DatabaseUnavailableDetail, tenancy.Value.RetryInterval);
+            throw DatabaseUnavailableException.Known(Messages.DatabaseUnavailableDetail, tenancy.Value.RetryInterval);
     }
 }

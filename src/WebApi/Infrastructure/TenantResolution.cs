@@ -59,7 +59,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantAvail
         }
 
         if (!availability.IsAvailable(tenant.Id))
-            throw new DatabaseUnavailableException(Messages.DatabaseUnavailableDetail, tenancy.Value.RetryInterval);
+            throw DatabaseUnavailableException.Known(Messages.DatabaseUnavailableDetail, tenancy.Value.RetryInterval);
 
         tenantContext.Set(tenant);
         try

@@ -8,8 +8,8 @@ namespace MentorCloud.Application.Common.Behaviours;
 
 /// <summary>
 /// Logs failures that are not an expected refusal (validation, not found, domain rules) with the message name. A database
-/// already known not to answer (the exception wraps no driver error) was logged when its outage was found, not again for
-/// every request it turns away.
+/// already known not to answer (<see cref="DatabaseUnavailableException.KnownOutage"/>) was logged when its outage was
+/// found, not again for every request it turns away.
 /// </summary>
 public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMessage> logger)
     : IPipelineBehavior<TMessage, TResponse>
@@ -29,5 +29,5 @@ public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMe
     }
 
     private static bool IsExpected(Exception ex) => ex is DomainException or ValidationException or NotFoundException
-        or ForbiddenAccessException or AuthenticationFailedException or DatabaseUnavailableException { InnerException: null } or OperationCanceledException;
+        or ForbiddenAccessException or AuthenticationFailedException or DatabaseUnavailableException { KnownOutage: true } or OperationCanceledException;
 }
