@@ -18,7 +18,7 @@ public abstract class SharedDatabaseOutageTests<TDatabase>(TDatabase database) :
     [Fact]
     public async Task While_the_shared_database_is_marked_down_its_contexts_fail_at_once_and_a_dedicated_database_is_served_until_the_recheck()
     {
-        var availability = Database.Services.GetRequiredService<TenantAvailability>();
+        var availability = Database.Services.GetRequiredService<DatabaseAvailability>();
         var scopes = Database.Services.GetRequiredService<ITenantScopeFactory>();
         var dedicated = NewTenant(Database.Server.NewDatabase());
         await using (var scope = scopes.CreateScope(dedicated))
@@ -59,7 +59,7 @@ public abstract class SharedDatabaseOutageTests<TDatabase>(TDatabase database) :
         await using var services = DatabaseFixture.Build(Database.Server, connectionString);
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Database.MigrateAsync(Ct);
-        var availability = services.GetRequiredService<TenantAvailability>();
+        var availability = services.GetRequiredService<DatabaseAvailability>();
         var databases = services.GetRequiredService<TenantDatabases>();
 
         (await databases.ConfirmSharedOutageAsync(new InvalidOperationException("not a database"), Ct)).ShouldBeFalse();

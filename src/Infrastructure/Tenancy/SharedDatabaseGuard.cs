@@ -8,11 +8,11 @@ using Microsoft.Extensions.Options;
 namespace MentorCloud.Infrastructure.Tenancy;
 
 /// <summary>
-/// While the shared database is known not to answer (<see cref="TenantAvailability.SharedAvailable"/>), a context on the
+/// While the shared database is known not to answer (<see cref="DatabaseAvailability.SharedAvailable"/>), a context on the
 /// scope's shared connection does not try to connect: it fails at once with 503 and <c>Retry-After</c>, until the
 /// re-check finds the database answering again. A school's dedicated database is left alone.
 /// </summary>
-public sealed class SharedDatabaseGuard(TenantAvailability availability, IOptions<TenancyOptions> tenancy) : DbConnectionInterceptor
+public sealed class SharedDatabaseGuard(DatabaseAvailability availability, IOptions<TenancyOptions> tenancy) : DbConnectionInterceptor
 {
     public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {

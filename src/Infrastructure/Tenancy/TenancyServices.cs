@@ -13,8 +13,8 @@ public static class TenancyServices
         services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TenancyOptions>, TenancyOptionsValidator>();
         services.AddSingleton<IDatabaseServers, ConfiguredDatabaseServers>();
-        services.AddSingleton<TenantAvailability>();
-        services.AddSingleton<ITenantAvailability>(sp => sp.GetRequiredService<TenantAvailability>());
+        services.AddSingleton<DatabaseAvailability>();
+        services.AddSingleton<ITenantAvailability>(sp => sp.GetRequiredService<DatabaseAvailability>());
         services.AddSingleton<TenantDatabases>();
         services.AddSingleton<SharedDatabaseGuard>();
         services.AddHostedService<TenantDatabaseMonitor>();

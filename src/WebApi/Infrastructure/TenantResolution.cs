@@ -40,7 +40,7 @@ public sealed class CallersSchool
 /// A school whose dedicated database does not answer, known before or found during the request, answers 503 with
 /// <c>Retry-After</c>; every other school is served as usual.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, TenantAvailability availability, TenantDatabases databases, IOptions<TenancyOptions> tenancy)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, DatabaseAvailability availability, TenantDatabases databases, IOptions<TenancyOptions> tenancy)
 {
     public async Task InvokeAsync(HttpContext context, ITenantResolutionStrategy strategy, ITenantStore store, TenantContext tenantContext, ICurrentUser user)
     {

@@ -15,7 +15,7 @@ namespace MentorCloud.Infrastructure.Tenancy;
 /// and every other school). Each replica keeps its own view: an outage is seen, and its end noticed, by every replica on
 /// its own.
 /// </summary>
-public sealed class TenantAvailability : ITenantAvailability
+public sealed class DatabaseAvailability : ITenantAvailability
 {
     private readonly ConcurrentDictionary<Guid, TenantInfo> _unavailable = new();
     private int _sharedDown;
@@ -43,7 +43,7 @@ public sealed class TenantAvailability : ITenantAvailability
 /// starts answering: one school's database never stops the others, and while a database is down its requests answer
 /// 503 at once instead of each trying to connect.
 /// </summary>
-public sealed class TenantDatabases(ITenantScopeFactory scopes, TenantAvailability availability, DatabaseProbe probe, ILogger<TenantDatabases> logger)
+public sealed class TenantDatabases(ITenantScopeFactory scopes, DatabaseAvailability availability, DatabaseProbe probe, ILogger<TenantDatabases> logger)
 {
     /// <summary>Migrates the school's dedicated database; a failure marks the school unavailable instead of stopping the caller.</summary>
     public async Task<bool> TryMigrateAsync(TenantInfo tenant, CancellationToken cancellationToken)
@@ -141,7 +141,7 @@ public sealed class TenantDatabaseMonitor(TenantDatabases databases, IOptions<Te
 }
 
 /// <summary>Degraded, not unhealthy, while some schools' dedicated databases do not answer: every other school is served.</summary>
-public sealed class SchoolDatabasesHealthCheck(TenantAvailability availability) : IHealthCheck
+public sealed class SchoolDatabasesHealthCheck(DatabaseAvailability availability) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -156,7 +156,7 @@ public sealed class SchoolDatabasesHealthCheck(TenantAvailability availability) 
 /// Unhealthy while the shared database is known to be down (until a re-check finds it answering), or when it does not
 /// answer now.
 /// </summary>
-public sealed class SharedDatabaseHealthCheck(TenantAvailability availability, CatalogDbContext catalog) : IHealthCheck
+public sealed class SharedDatabaseHealthCheck(DatabaseAvailability availability, CatalogDbContext catalog) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         availability.SharedAvailable && await catalog.Database.CanConnectAsync(cancellationToken)
