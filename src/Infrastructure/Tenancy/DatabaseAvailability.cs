@@ -154,12 +154,12 @@ public sealed class SchoolDatabasesHealthCheck(DatabaseAvailability availability
 
 /// <summary>
 /// Unhealthy while the shared database is known to be down (until a re-check finds it answering), or when it does not
-/// answer now.
+/// answer now, asked the same way as the outage check asks it (<see cref="DatabaseProbe"/>).
 /// </summary>
-public sealed class SharedDatabaseHealthCheck(DatabaseAvailability availability, CatalogDbContext catalog) : IHealthCheck
+public sealed class SharedDatabaseHealthCheck(DatabaseAvailability availability, DatabaseProbe probe) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        availability.SharedAvailable && await catalog.Database.CanConnectAsync(cancellationToken)
+        availability.SharedAvailable && await probe.SharedAnswersAsync(cancellationToken)
             ? HealthCheckResult.Healthy()
             : new HealthCheckResult(context.Registration.FailureStatus);
 }
