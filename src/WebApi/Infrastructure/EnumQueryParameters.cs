@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Localization;
 using Microsoft.OpenApi;
 
 namespace MentorCloud.WebApi.Infrastructure;
@@ -16,9 +17,11 @@ public static class EnumQueryParameters
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (!int.TryParse(text, out _) && !text.Contains(',') && Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value))
             return value;
-        var names = string.Join(", ", Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName));
-        throw ValidationException.For(field, $"'{text}' is not one of: {names}.");
+        throw ValidationException.For(field, Messages.NotOneOf(text, NamesOf(typeof(TEnum))));
     }
+
+    /// <summary>The values of <paramref name="enumType"/> as the contract spells them: "talk, parentContact, …".</summary>
+    public static string NamesOf(Type enumType) => string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     /// <summary>Documents the text parameter <paramref name="name"/> as the enumeration <typeparamref name="TEnum"/>.</summary>
     public static RouteHandlerBuilder WithEnumQuery<TEnum>(this RouteHandlerBuilder builder, string name) where TEnum : struct, Enum =>

@@ -21,7 +21,7 @@ public sealed class ProblemDetailsExceptionHandler(
         {
             ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary()) { Status = 400 },
             DomainValidationException field => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Field] = [field.Message] }) { Status = 400 },
-            BadHttpRequestException badRequest => new ProblemDetails { Status = badRequest.StatusCode, Detail = badRequest.Message },
+            BadHttpRequestException badRequest => BindingProblems.For(httpContext, badRequest),
             NotFoundException or TenantRequiredException => new ProblemDetails { Status = 404, Detail = Messages.NotFoundDetail },
             ForbiddenAccessException or Domain.Activities.ActivityNotOwnedException => new ProblemDetails { Status = 403, Detail = Messages.ForbiddenDetail },
             AuthenticationFailedException failed => new ProblemDetails

@@ -30,6 +30,9 @@ public static class WebServices
         services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
         services.AddSingleton<ITenantResolutionStrategy, RouteTenantStrategy>();
 
+        // A value the endpoint cannot bind throws in every environment (the default is Development only; elsewhere the
+        // answer would be a bare 400), so the exception handler answers with the field named (BindingProblems).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
@@ -46,6 +49,9 @@ public static class WebServices
                 StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
                 _ => "about:blank",
             };
+            // A body the endpoint does not take (ASP.NET Core answers 415 without a word): say which one it does.
+            if (problem is { Status: StatusCodes.Status415UnsupportedMediaType, Detail: null })
+                problem.Detail = Messages.ContentTypeRequired(BindingProblems.AcceptedContentTypes(context.HttpContext));
             problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             // The exception handler clears the headers request localization set; the problem is in the request's language.
             context.HttpContext.Response.Headers.ContentLanguage = System.Globalization.CultureInfo.CurrentUICulture.Name;
