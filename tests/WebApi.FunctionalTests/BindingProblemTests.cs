@@ -126,6 +126,8 @@ public abstract class BindingProblemTests<TApp>(TApp app) : FunctionalTest<TApp>
 
         var query = await (await mentor.GetAsync(s.Route("students?pageSize=abc"), Ct)).ShouldBeProblem(HttpStatusCode.BadRequest);
         query.ErrorsFor("pageSize").ShouldBe(["须为整数。"]);
+        var kind = await (await mentor.GetAsync(s.Route("activities?kind=chat"), Ct)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        kind.ErrorsFor("kind").ShouldBe(["'chat' 不是可选值之一:talk, parentContact, evaluationFeedback, groupTalk。"]);
         var body = await (await mentor.PostAsync(s.Route("activities"), Json(Talk(s, "kind", "\"chat\"")), Ct)).ShouldBeProblem(HttpStatusCode.BadRequest);
         body.ErrorsFor("kind").ShouldBe(["须为以下值之一:talk, parentContact, evaluationFeedback, groupTalk。"]);
         var notJson = await (await mentor.PostAsync(s.Route("activities"), Json("{"), Ct)).ShouldBeProblem(HttpStatusCode.BadRequest);
