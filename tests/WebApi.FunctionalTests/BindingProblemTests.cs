@@ -119,6 +119,20 @@ public abstract class BindingProblemTests<TApp>(TApp app) : FunctionalTest<TApp>
     }
 
     [Fact]
+    public async Task A_method_the_address_does_not_take_is_405_naming_the_ones_it_does()
+    {
+        var school = await Api.CreateSchoolAsync();
+        using var admin = await Api.As(school.SchoolAdmin);
+
+        var response = await admin.DeleteAsync(school.Route("students"), Ct);
+
+        var problem = await response.ShouldBeProblem(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.Allow.ShouldBe(["GET", "POST"], ignoreOrder: true);
+        problem.GetProperty("title").GetString().ShouldBe("不支持该请求方法");
+        problem.GetProperty("detail").GetString().ShouldBe("该地址只接受 GET, POST 请求。");
+    }
+
+    [Fact]
     public async Task The_answers_are_in_chinese_by_default()
     {
         using var s = await MenteeSchool.CreateAsync(Api, [1], Ct);

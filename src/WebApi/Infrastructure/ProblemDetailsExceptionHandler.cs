@@ -92,6 +92,7 @@ public sealed class ProblemDetailsExceptionHandler(
         409 => Messages.TitleConflict,
         412 => Messages.TitlePreconditionFailed,
         413 => Messages.TitleTooLarge,
+        405 => Messages.TitleMethodNotAllowed,
         415 => Messages.TitleUnsupportedMediaType,
         422 => Messages.TitleRuleViolation,
         428 => Messages.TitlePreconditionRequired,

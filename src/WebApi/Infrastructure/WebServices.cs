@@ -49,9 +49,11 @@ public static class WebServices
                 StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
                 _ => "about:blank",
             };
-            // A body the endpoint does not take (ASP.NET Core answers 415 without a word): say which one it does.
+            // What routing and binding refuse without a word: say what the address takes instead.
             if (problem is { Status: StatusCodes.Status415UnsupportedMediaType, Detail: null })
                 problem.Detail = Messages.ContentTypeRequired(BindingProblems.AcceptedContentTypes(context.HttpContext));
+            if (problem is { Status: StatusCodes.Status405MethodNotAllowed, Detail: null } && context.HttpContext.Response.Headers.Allow is { Count: > 0 } allow)
+                problem.Detail = Messages.MethodsAllowed(allow.ToString());
             problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             // The exception handler clears the headers request localization set; the problem is in the request's language.
             context.HttpContext.Response.Headers.ContentLanguage = System.Globalization.CultureInfo.CurrentUICulture.Name;

@@ -75,6 +75,8 @@ public static class Messages
     public static string PreconditionFailedDetail => T("该记录已被修改，请重新读取后再保存（If-Match 与当前 ETag 不符）。", "The record was changed since you read it: read it again and retry with its current ETag in If-Match.");
     public static string PreconditionRequiredDetail => T("修改该记录须携带读取时得到的 ETag（If-Match 请求头）。", "Send the ETag you read in an If-Match header to change this record.");
     public static string TitleTooLarge => T("上传内容过大", "Payload too large");
+    public static string TitleMethodNotAllowed => T("不支持该请求方法", "Method not allowed");
+    public static string MethodsAllowed(string methods) => T($"该地址只接受 {methods} 请求。", $"This address takes {methods} only.");
     public static string TitleUnsupportedMediaType => T("不支持的内容类型", "Unsupported media type");
     public static string TitleRuleViolation => T("违反业务规则", "A business rule refused the request");
     public static string TitleTooManyRequests => T("请求过于频繁", "Too many requests");
