@@ -118,28 +118,31 @@ public abstract class AuthTests<TApp>(TApp app) : FunctionalTest<TApp>(app) wher
     }
 
     [Fact]
-    public async Task No_token_answers_401_problem()
+    public async Task No_token_answers_401_problem_saying_to_sign_in()
     {
         using var client = Api.Anonymous();
-        await (await client.GetAsync("/api/v1/me", Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var problem = await (await client.GetAsync("/api/v1/me", Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        problem.GetProperty("detail").GetString().ShouldBe("请先登录:在 Authorization 请求头中携带访问令牌(Bearer)。");
     }
 
     [Fact]
-    public async Task Expired_token_answers_401()
+    public async Task Expired_token_answers_401_saying_it_was_refused()
     {
         var token = ForgeToken(DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1), MentorCloudFactory.SigningKey);
         using var client = Api.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        await (await client.GetAsync("/api/v1/me", Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var problem = await (await client.GetAsync("/api/v1/me", Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        problem.GetProperty("detail").GetString().ShouldBe("访问令牌无效或已过期,请重新登录。");
     }
 
     [Fact]
-    public async Task Token_signed_with_another_key_answers_401()
+    public async Task Token_signed_with_another_key_answers_401_saying_it_was_refused()
     {
         var token = ForgeToken(DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddHours(1), "some-other-signing-key-0123456789abcdef0123");
         using var client = Api.Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        await (await client.GetAsync("/api/v1/me", Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var problem = await (await client.GetAsync("/api/v1/me", Ct)).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        problem.GetProperty("detail").GetString().ShouldBe("访问令牌无效或已过期,请重新登录。");
     }
 
     [Fact]

@@ -54,6 +54,9 @@ public static class WebServices
                 problem.Detail = Messages.ContentTypeRequired(BindingProblems.AcceptedContentTypes(context.HttpContext));
             if (problem is { Status: StatusCodes.Status405MethodNotAllowed, Detail: null } && context.HttpContext.Response.Headers.Allow is { Count: > 0 } allow)
                 problem.Detail = Messages.MethodsAllowed(allow.ToString());
+            // The bearer handler's challenge says in WWW-Authenticate whether a token came and was refused, or none came.
+            if (problem is { Status: StatusCodes.Status401Unauthorized, Detail: null } && context.HttpContext.Response.Headers.WWWAuthenticate is { Count: > 0 } challenge)
+                problem.Detail = challenge.ToString().Contains("invalid_token", StringComparison.Ordinal) ? Messages.TokenRejected : Messages.TokenRequired;
             problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             // The exception handler clears the headers request localization set; the problem is in the request's language.
             context.HttpContext.Response.Headers.ContentLanguage = System.Globalization.CultureInfo.CurrentUICulture.Name;

@@ -82,6 +82,8 @@ public static class Messages
     public static string TitleTooManyRequests => T("请求过于频繁", "Too many requests");
     public static string TitleServiceUnavailable => T("服务暂时不可用", "Service unavailable");
     public static string TitleServerError => T("服务器内部错误", "An unexpected error occurred");
+    public static string TokenRequired => T("请先登录:在 Authorization 请求头中携带访问令牌(Bearer)。", "Sign in first: send an access token in the Authorization header (Bearer).");
+    public static string TokenRejected => T("访问令牌无效或已过期,请重新登录。", "The access token is invalid or has expired; sign in again.");
     public static string InvalidCredentials => T("用户名或密码错误。", "Invalid username or password.");
     public static string AccountLocked => T("登录失败次数过多,账户已暂时锁定。", "Too many failed sign-ins: the account is locked for a while.");
     public static string NotFoundDetail => T("请求的资源不存在或不在您的访问范围内。", "The resource does not exist or is outside your reach.");
