@@ -8,7 +8,8 @@ namespace MentorCloud.WebApi.FunctionalTests;
 /// <summary>
 /// What ASP.NET Core refuses before a handler runs (a query value that does not parse, a JSON value of the wrong type or
 /// format, a body that is not JSON or is missing) answers like a validator's refusal: the field named in <c>errors</c>,
-/// what it takes, in the caller's language, never the framework's own text; nothing is stored.
+/// what it takes, in the caller's language, never the framework's own text; nothing is stored. What routing refuses (a
+/// method or an address it does not know) says so in the same way.
 /// </summary>
 public abstract class BindingProblemTests<TApp>(TApp app) : FunctionalTest<TApp>(app) where TApp : AppFixture
 {
@@ -130,6 +131,21 @@ public abstract class BindingProblemTests<TApp>(TApp app) : FunctionalTest<TApp>
         response.Content.Headers.Allow.ShouldBe(["GET", "POST"], ignoreOrder: true);
         problem.GetProperty("title").GetString().ShouldBe("不支持该请求方法");
         problem.GetProperty("detail").GetString().ShouldBe("该地址只接受 GET, POST 请求。");
+    }
+
+    [Fact]
+    public async Task An_address_that_matches_no_route_is_not_found_in_the_same_words_as_anything_out_of_reach()
+    {
+        var school = await Api.CreateSchoolAsync();
+        using var admin = await Api.As(school.SchoolAdmin);
+
+        var outOfReach = await (await admin.GetAsync("/api/v1/schools/no-such-school/students", Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
+        var underTheSchool = await (await admin.GetAsync(school.Route("no-such-list"), Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
+        var underTheApi = await (await admin.GetAsync("/api/v1/no-such-route", Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        outOfReach.GetProperty("detail").GetString().ShouldBe("请求的资源不存在或不在您的访问范围内。");
+        underTheSchool.GetProperty("detail").GetString().ShouldBe(outOfReach.GetProperty("detail").GetString());
+        underTheApi.GetProperty("detail").GetString().ShouldBe(outOfReach.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -49,7 +49,9 @@ public static class WebServices
                 StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
                 _ => "about:blank",
             };
-            // What routing and binding refuse without a word: say what the address takes instead.
+            // What routing and binding refuse without a word: say what the address takes instead. An address that matches
+            // no route is not found like anything else out of reach (ADR 0005), in the same words.
+            if (problem is { Status: StatusCodes.Status404NotFound, Detail: null }) problem.Detail = Messages.NotFoundDetail;
             if (problem is { Status: StatusCodes.Status415UnsupportedMediaType, Detail: null })
                 problem.Detail = Messages.ContentTypeRequired(BindingProblems.AcceptedContentTypes(context.HttpContext));
             if (problem is { Status: StatusCodes.Status405MethodNotAllowed, Detail: null } && context.HttpContext.Response.Headers.Allow is { Count: > 0 } allow)
