@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MentorCloud.Application.Common.Localization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,8 @@ namespace MentorCloud.WebApi.Infrastructure;
 /// What ASP.NET Core refused before a request reached its handler, as a problem a front end can act on: a query or route
 /// value that does not parse and a JSON value of the wrong type or format are 400 with <c>errors</c> naming the field
 /// (<c>pageSize</c>, <c>followUps[0].dueOn</c>) and saying what it takes, in the caller's language; a body that is not
-/// JSON, or is missing, is 400 saying so. The framework's own text names C# types and parameters, so it is never shown.
+/// JSON, or is missing, is 400 saying so; a body over the server's size limit is 413 naming the limit. The framework's own
+/// text names C# types and parameters, so it is never shown.
 /// (A body of another content type is a 415 ASP.NET Core answers without an exception; the problem details name the
 /// content type to send, <see cref="AcceptedContentTypes"/>.)
 /// </summary>
@@ -28,8 +30,9 @@ public static partial class BindingProblems
         if (Bind().Match(message) is { Success: true } bind)
             return Invalid(bind.Groups["name"].Value, Expected(ParameterType(context, bind.Groups["name"].Value)));
         if (ImplicitBody().IsMatch(message)) return Problem(Messages.JsonBodyRequired);
-        // Anything else: Kestrel's own refusals (a body over the size limit, say) keep their text, which names no code;
-        // a 400 the framework words in its own terms gets a plain one.
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge && context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit)
+            return Problem(Messages.BodyTooLarge(limit), exception.StatusCode);
+        // Anything else Kestrel refuses keeps its text, which names no code; a 400 in the framework's own terms gets a plain one.
         return Problem(exception.StatusCode == StatusCodes.Status400BadRequest ? Messages.MalformedRequest : message, exception.StatusCode);
     }
 

@@ -59,6 +59,7 @@ public static class Messages
     public static string InvalidJsonBody => T("请求体不是有效的 JSON。", "The request body is not valid JSON.");
     public static string JsonBodyRequired => T("缺少请求体,须为 JSON。", "A JSON request body is required.");
     public static string ContentTypeRequired(string types) => T($"该请求的 Content-Type 须为 {types}。", $"Send the body with Content-Type: {types}.");
+    public static string BodyTooLarge(long limit) => T($"请求体超过 {limit} 字节的上限。", $"The request body exceeds the limit of {limit} bytes.");
     public static string MalformedRequest => T("请求格式有误。", "The request is malformed.");
     public static string TitleValidation => T("请求参数有误", "One or more validation errors occurred");
     public static string TitleNotFound => T("未找到", "Not found");
