@@ -83,16 +83,32 @@ public sealed class ProblemDetailsExceptionHandler(
     }
 
     /// <summary>Localized titles by status code, for every problem the service writes.</summary>
+    /// <summary>
+    /// The detail of an answer that routing or authentication made without one (an empty 401, 404, 405 or 415 that the
+    /// status-code pages turn into problem details): what the caller can do about it, or null.
+    /// </summary>
+    public static string? DetailFor(int? status, HttpContext context) => status switch
+    {
+        // The bearer handler's challenge says whether a token came and was refused, or none came.
+        401 when context.Response.Headers.WWWAuthenticate is { Count: > 0 } challenge =>
+            challenge.ToString().Contains("invalid_token", StringComparison.Ordinal) ? Messages.TokenRejected : Messages.TokenRequired,
+        // An address no route matches is not found like anything else out of reach (ADR 0005), in the same words.
+        404 => Messages.NotFoundDetail,
+        405 when context.Response.Headers.Allow is { Count: > 0 } allow => Messages.MethodsAllowed(allow.ToString()),
+        415 => Messages.ContentTypeRequired(BindingProblems.AcceptedContentTypes(context)),
+        _ => null,
+    };
+
     public static string? TitleFor(int? status) => status switch
     {
         400 => Messages.TitleValidation,
         401 => Messages.TitleUnauthorized,
         403 => Messages.TitleForbidden,
         404 => Messages.TitleNotFound,
+        405 => Messages.TitleMethodNotAllowed,
         409 => Messages.TitleConflict,
         412 => Messages.TitlePreconditionFailed,
         413 => Messages.TitleTooLarge,
-        405 => Messages.TitleMethodNotAllowed,
         415 => Messages.TitleUnsupportedMediaType,
         422 => Messages.TitleRuleViolation,
         428 => Messages.TitlePreconditionRequired,

@@ -49,16 +49,7 @@ public static class WebServices
                 StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
                 _ => "about:blank",
             };
-            // What routing and binding refuse without a word: say what the address takes instead. An address that matches
-            // no route is not found like anything else out of reach (ADR 0005), in the same words.
-            if (problem is { Status: StatusCodes.Status404NotFound, Detail: null }) problem.Detail = Messages.NotFoundDetail;
-            if (problem is { Status: StatusCodes.Status415UnsupportedMediaType, Detail: null })
-                problem.Detail = Messages.ContentTypeRequired(BindingProblems.AcceptedContentTypes(context.HttpContext));
-            if (problem is { Status: StatusCodes.Status405MethodNotAllowed, Detail: null } && context.HttpContext.Response.Headers.Allow is { Count: > 0 } allow)
-                problem.Detail = Messages.MethodsAllowed(allow.ToString());
-            // The bearer handler's challenge says in WWW-Authenticate whether a token came and was refused, or none came.
-            if (problem is { Status: StatusCodes.Status401Unauthorized, Detail: null } && context.HttpContext.Response.Headers.WWWAuthenticate is { Count: > 0 } challenge)
-                problem.Detail = challenge.ToString().Contains("invalid_token", StringComparison.Ordinal) ? Messages.TokenRejected : Messages.TokenRequired;
+            problem.Detail ??= ProblemDetailsExceptionHandler.DetailFor(problem.Status, context.HttpContext);
             problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             // The exception handler clears the headers request localization set; the problem is in the request's language.
             context.HttpContext.Response.Headers.ContentLanguage = System.Globalization.CultureInfo.CurrentUICulture.Name;
