@@ -22,7 +22,7 @@ public sealed class ProblemDetailsExceptionHandler(
             ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary()) { Status = 400 },
             DomainValidationException field => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Field] = [field.Message] }) { Status = 400 },
             BadHttpRequestException badRequest => BindingProblems.For(httpContext, badRequest),
-            NotFoundException or TenantRequiredException => new ProblemDetails { Status = 404, Detail = Messages.NotFoundDetail },
+            NotFoundException or TenantRequiredException => new ProblemDetails { Status = 404 }, // worded by DetailFor, as every 404
             ForbiddenAccessException or Domain.Activities.ActivityNotOwnedException => new ProblemDetails { Status = 403, Detail = Messages.ForbiddenDetail },
             AuthenticationFailedException failed => new ProblemDetails
             {
@@ -82,7 +82,6 @@ public sealed class ProblemDetailsExceptionHandler(
         return new ProblemDetails { Status = 503, Detail = detail };
     }
 
-    /// <summary>Localized titles by status code, for every problem the service writes.</summary>
     /// <summary>
     /// The detail of an answer that routing or authentication made without one (an empty 401, 404, 405 or 415 that the
     /// status-code pages turn into problem details): what the caller can do about it, or null.
@@ -99,6 +98,7 @@ public sealed class ProblemDetailsExceptionHandler(
         _ => null,
     };
 
+    /// <summary>Localized titles by status code, for every problem the service writes.</summary>
     public static string? TitleFor(int? status) => status switch
     {
         400 => Messages.TitleValidation,

@@ -54,7 +54,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, DatabaseAva
         var tenant = await store.FindByIdentifierAsync(identifier, context.RequestAborted);
         if (tenant is null || !MayReach(user, tenant))
         {
-            await Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: Messages.NotFoundDetail).ExecuteAsync(context);
+            await Results.Problem(statusCode: StatusCodes.Status404NotFound).ExecuteAsync(context); // worded by DetailFor, as every 404
             return;
         }
 
