@@ -2,6 +2,7 @@ using System.Reflection;
 using MentorCloud.Application.Auth.Commands.IssueToken;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Roster;
+using MentorCloud.Domain.Common;
 
 namespace MentorCloud.Application.UnitTests;
 
@@ -12,9 +13,9 @@ public sealed class LocalizationTests
     {
         using var _ = new UiCulture("zh-CN");
 
-        Messages.CodeFormat.ShouldBe("代码须为 2–40 个小写字母、数字或 '-'。");
-        Messages.DuplicateDistrict("north-1").ShouldBe("区代码 'north-1' 已存在。");
-        Messages.TitleForbidden.ShouldBe("无权执行此操作");
+        ((string)Messages.CodeFormat).ShouldBe("代码须为 2–40 个小写字母、数字或 '-'。");
+        ((string)Messages.DuplicateDistrict("north-1")).ShouldBe("区代码 'north-1' 已存在。");
+        ((string)Messages.TitleForbidden).ShouldBe("无权执行此操作");
     }
 
     [Theory]
@@ -25,9 +26,9 @@ public sealed class LocalizationTests
     {
         using var _ = new UiCulture(culture);
 
-        Messages.CodeFormat.ShouldBe("Use 2–40 lowercase letters, digits or '-'.");
-        Messages.DuplicateDistrict("north-1").ShouldBe("District code 'north-1' already exists.");
-        Messages.TitleForbidden.ShouldBe("Forbidden");
+        ((string)Messages.CodeFormat).ShouldBe("Use 2–40 lowercase letters, digits or '-'.");
+        ((string)Messages.DuplicateDistrict("north-1")).ShouldBe("District code 'north-1' already exists.");
+        ((string)Messages.TitleForbidden).ShouldBe("Forbidden");
     }
 
     [Theory]
@@ -37,7 +38,7 @@ public sealed class LocalizationTests
     {
         using var _ = new UiCulture(culture);
 
-        Messages.PasswordPolicy.ShouldBe("密码至少 8 位,且须同时包含字母和数字。");
+        ((string)Messages.PasswordPolicy).ShouldBe("密码至少 8 位,且须同时包含字母和数字。");
     }
 
     /// <summary>Every message catalog; the roster's English texts may quote the Chinese column headers they name.</summary>
@@ -91,8 +92,8 @@ public sealed class LocalizationTests
 
     private static string Read(MemberInfo member) => member switch
     {
-        PropertyInfo property => (string)property.GetValue(null)!,
-        MethodInfo method => (string)method.Invoke(null, [.. method.GetParameters().Select(p => p.ParameterType == typeof(string) ? "x" : Activator.CreateInstance(p.ParameterType))])!,
+        PropertyInfo property => ((LocalizedText)property.GetValue(null)!).ToString(),
+        MethodInfo method => ((LocalizedText)method.Invoke(null, [.. method.GetParameters().Select(p => p.ParameterType == typeof(string) ? "x" : Activator.CreateInstance(p.ParameterType))])!).ToString(),
         _ => throw new InvalidOperationException(member.Name),
     };
 }

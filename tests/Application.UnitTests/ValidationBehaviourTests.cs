@@ -39,7 +39,7 @@ public sealed class ValidationBehaviourTests
         var ex = await Should.ThrowAsync<ValidationException>(async () => await behaviour.Handle(Valid with { Code = "North" }, next.Delegate, Ct));
 
         ex.Errors["code"].ShouldBe([Messages.CodeFormat]);
-        Messages.CodeFormat.ShouldStartWith("代码");
+        ((string)Messages.CodeFormat).ShouldStartWith("代码");
     }
 
     [Fact]

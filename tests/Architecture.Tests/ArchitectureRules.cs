@@ -3,6 +3,8 @@ using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Domain.Common;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
 using NetArchTest.Rules;
 
 namespace MentorCloud.Architecture.Tests;
@@ -86,18 +88,33 @@ internal static class ArchitectureRules
     public static IReadOnlyList<string> TypesConstructing(Assembly assembly, params Type[] rowTypes)
     {
         var names = rowTypes.Select(t => t.FullName!).ToHashSet(StringComparer.Ordinal);
-        using var module = Mono.Cecil.ModuleDefinition.ReadModule(assembly.Location);
+        return TypesWhoseCode(assembly, i =>
+            i.OpCode == OpCodes.Newobj && i.Operand is MethodReference constructor && names.Contains(constructor.DeclaringType.FullName));
+    }
+
+    /// <summary>
+    /// The types whose code gives a FluentValidation rule a fixed text (<c>WithMessage(string)</c>): a message in one
+    /// language, where the caller's <c>Accept-Language</c> chooses between Chinese and English. Read from the IL, as above.
+    /// </summary>
+    public static IReadOnlyList<string> TypesGivingRulesAFixedMessage(Assembly assembly) =>
+        TypesWhoseCode(assembly, i =>
+            i.OpCode.FlowControl == FlowControl.Call && i.Operand is MethodReference { Name: "WithMessage" } method
+            && method.DeclaringType.FullName == typeof(DefaultValidatorOptions).FullName
+            && method.Parameters.Count == 2 && method.Parameters[1].ParameterType.FullName == typeof(string).FullName);
+
+    private static IReadOnlyList<string> TypesWhoseCode(Assembly assembly, Func<Instruction, bool> matches)
+    {
+        using var module = ModuleDefinition.ReadModule(assembly.Location);
         return
         [
             .. module.GetTypes()
-                .Where(type => type.Methods.Any(method => method.HasBody && method.Body.Instructions.Any(i =>
-                    i.OpCode == Mono.Cecil.Cil.OpCodes.Newobj && i.Operand is Mono.Cecil.MethodReference constructor && names.Contains(constructor.DeclaringType.FullName))))
+                .Where(type => type.Methods.Any(method => method.HasBody && method.Body.Instructions.Any(matches)))
                 .Select(Outermost)
                 .Distinct()
                 .Order(StringComparer.Ordinal),
         ];
 
-        static string Outermost(Mono.Cecil.TypeDefinition type)
+        static string Outermost(TypeDefinition type)
         {
             while (type.DeclaringType is not null) type = type.DeclaringType;
             return type.FullName;

@@ -66,4 +66,12 @@ public sealed class ConventionTests
 
         ArchitectureRules.HandlersNotPublicSealed(Layers.AllTypes).ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// Every message a caller reads follows <c>Accept-Language</c> (API.md): a rule's own message is a
+    /// <see cref="Domain.Common.LocalizedText"/>, never a fixed string. The domain's refusals take one by their type.
+    /// </summary>
+    [Fact]
+    public void Validation_messages_are_given_in_both_languages() =>
+        Layers.All.SelectMany(ArchitectureRules.TypesGivingRulesAFixedMessage).ShouldBeEmpty();
 }

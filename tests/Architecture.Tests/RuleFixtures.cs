@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Security;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Domain.Common;
 
 // Deliberately broken types that only the rule self-tests look at; the real tests scan src/ only.
@@ -55,5 +56,25 @@ public sealed class HandWrittenAudit
     {
         await Task.Yield();
         return new Domain.Auditing.AuditEntry(DateTimeOffset.UtcNow, null, null, "x", "y", null, null);
+    }
+}
+
+public sealed record Described(string? Name);
+
+/// <summary>A validator whose rule speaks one language only, inside a nested rule set.</summary>
+public sealed class OneLanguageValidator : AbstractValidator<Described>
+{
+    public OneLanguageValidator()
+    {
+        RuleSet("names", () => RuleFor(x => x.Name).NotEmpty().WithMessage("A name is required."));
+    }
+}
+
+/// <summary>A validator whose rule's message follows the caller's language.</summary>
+public sealed class BilingualValidator : AbstractValidator<Described>
+{
+    public BilingualValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage(new LocalizedText("请填写名称。", "A name is required."));
     }
 }

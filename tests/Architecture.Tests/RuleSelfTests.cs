@@ -16,6 +16,11 @@ public sealed class RuleSelfTests
     }
 
     [Fact]
+    public void Message_rule_finds_a_rule_given_a_fixed_text_even_inside_a_lambda() =>
+        ArchitectureRules.TypesGivingRulesAFixedMessage(typeof(RuleSelfTests).Assembly)
+            .ShouldBe([typeof(OneLanguageValidator).FullName!]);
+
+    [Fact]
     public void Namespace_rule_catches_a_layer_that_uses_a_forbidden_namespace()
     {
         ArchitectureRules.TypesDependingOn(Layers.Application, LayerDependencyTests.ForbiddenInDomain)

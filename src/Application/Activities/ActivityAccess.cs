@@ -93,7 +93,7 @@ public sealed class ActivityAccess(IApplicationDbContext db, ICurrentUser user, 
         var ids = coVisitorIds.Distinct().ToList();
         var found = await db.Teachers.Where(t => ids.Contains(t.Id) && t.IsActive).Select(t => t.Id).ToListAsync(cancellationToken);
         if (ids.FirstOrDefault(id => !found.Contains(id)) is var unknown && unknown != Guid.Empty)
-            throw new Domain.Common.RuleViolationException("R10", "Every co-visitor is an active teacher of the school.", new { coVisitorId = unknown });
+            throw new Domain.Common.RuleViolationException("R10", new("共同家访的导师须为本校在职教师。", "Every co-visitor is an active teacher of the school."), new { coVisitorId = unknown });
     }
 
     /// <summary>The caller as a recorder: a teacher; anyone else may not record (403).</summary>

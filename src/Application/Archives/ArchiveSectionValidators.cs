@@ -1,3 +1,5 @@
+using MentorCloud.Application.Common.Validation;
+using MentorCloud.Domain.Common;
 using FluentValidation;
 using MentorCloud.Domain.Archives;
 
@@ -22,7 +24,7 @@ internal static class ArchiveRules
 
     public static void Words<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IEnumerable<string>?>> list)
     {
-        validator.RuleFor(list).Must(l => l is null || l.Count() <= ArchiveLimits.ListItems).WithMessage($"At most {ArchiveLimits.ListItems} entries.");
+        validator.RuleFor(list).Must(l => l is null || l.Count() <= ArchiveLimits.ListItems).WithMessage(new LocalizedText($"最多 {ArchiveLimits.ListItems} 项。", $"At most {ArchiveLimits.ListItems} entries."));
         validator.RuleForEach(list!).NotEmpty().MaximumLength(ArchiveLimits.Name);
     }
 }
@@ -32,7 +34,7 @@ public sealed class FamilySectionValidator : AbstractValidator<FamilySection>
     public FamilySectionValidator()
     {
         RuleFor(x => x.Structure).IsInEnum();
-        RuleFor(x => x.Guardians).Must(l => l is null || l.Count <= 10).WithMessage("At most 10 guardians.");
+        RuleFor(x => x.Guardians).Must(l => l is null || l.Count <= 10).WithMessage(new LocalizedText("监护人最多 10 名。", "At most 10 guardians."));
         RuleForEach(x => x.Guardians).ChildRules(g =>
         {
             g.RuleFor(m => m.Name).NotEmpty().MaximumLength(ArchiveLimits.Name);
@@ -112,7 +114,7 @@ public sealed class AcademicsSectionValidator : AbstractValidator<AcademicsSecti
     public AcademicsSectionValidator()
     {
         RuleFor(x => x.Results).Must(l => l is null || l.Count <= ArchiveLimits.AcademicResults)
-            .WithMessage($"At most {ArchiveLimits.AcademicResults} results.");
+            .WithMessage(new LocalizedText($"学业成绩最多 {ArchiveLimits.AcademicResults} 条。", $"At most {ArchiveLimits.AcademicResults} results."));
         RuleForEach(x => x.Results).ChildRules(r =>
         {
             r.RuleFor(a => a.Subject).NotEmpty().MaximumLength(30);
@@ -120,7 +122,7 @@ public sealed class AcademicsSectionValidator : AbstractValidator<AcademicsSecti
             r.RuleFor(a => a.Score).InclusiveBetween(0, 1000);
             r.RuleFor(a => a.Level).MaximumLength(20);
             r.RuleFor(a => a).Must(a => a.Score is not null || !string.IsNullOrWhiteSpace(a.Level))
-                .WithName("score").WithMessage("A result has a score or a level.");
+                .WithName("score").WithMessage(new LocalizedText("每条成绩须填写分数或等级。", "A result has a score or a level."));
             r.RuleFor(a => a.Comment).MaximumLength(ArchiveLimits.Brief);
         });
         RuleFor(x => x.Notes).Notes();

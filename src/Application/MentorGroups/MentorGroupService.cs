@@ -58,9 +58,9 @@ public sealed class MentorGroupService(IApplicationDbContext db, ICurrentUser us
     {
         var found = await db.Teachers.Where(t => teacherIds.Contains(t.Id)).Select(t => new { t.Id, t.IsActive }).ToListAsync(cancellationToken);
         var unknown = teacherIds.Except(found.Select(t => t.Id)).ToList();
-        if (unknown.Count > 0) throw ValidationException.For(field, $"Unknown teacher(s): {string.Join(", ", unknown)}");
+        if (unknown.Count > 0) throw ValidationException.For(field, new($"本校没有这些教师：{string.Join("、", unknown)}。", $"Unknown teacher(s): {string.Join(", ", unknown)}"));
         var inactive = found.Where(t => !t.IsActive).Select(t => t.Id).ToList();
-        if (inactive.Count > 0) throw new RuleViolationException("R2", "Only active teachers of the school can mentor.", new { inactiveTeacherIds = inactive });
+        if (inactive.Count > 0) throw new RuleViolationException("R2", new("只有本校在职教师可以担任导师。", "Only active teachers of the school can mentor."), new { inactiveTeacherIds = inactive });
     }
 
     public async Task<MentorGroupDto> ToDtoAsync(MentorGroup group, CancellationToken cancellationToken)

@@ -122,7 +122,7 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
         RecordingRights rights, DateOnly today, DateTimeOffset at)
     {
         if (today > semesterDates.End)
-            throw new RuleViolationException("R10", "The semester has closed; no activity is recorded for it any more.", new { semesterEndsOn = semesterDates.End });
+            throw new RuleViolationException("R10", new("本学期已结束，不能再为其记录育人活动。", "The semester has closed; no activity is recorded for it any more."), new { semesterEndsOn = semesterDates.End });
         var activity = new GuidanceActivity(semesterId, recordedById, at);
         activity.Apply(details, semesterDates, rights, today);
         activity.Raise(new ActivityRecorded(activity.Id, semesterId, details.Kind, [.. activity.StudentIds], recordedById));
@@ -154,9 +154,9 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
     {
         EnsureChangeableBy(byId, semesterDates, today);
         var followUp = _followUps.SingleOrDefault(f => f.Id == followUpId)
-                       ?? throw new DomainValidationException("followUpId", "No such follow-up action in this activity.");
-        if (followUp.CompletedOn is not null) throw new ConflictException("The follow-up action is already completed.");
-        if (completedOn > today) throw new RuleViolationException("R10", "A follow-up action cannot be completed in the future.");
+                       ?? throw new DomainValidationException("followUpId", new("该育人活动记录中没有这项跟进措施。", "No such follow-up action in this activity."));
+        if (followUp.CompletedOn is not null) throw new ConflictException(new("该跟进措施已完成。", "The follow-up action is already completed."));
+        if (completedOn > today) throw new RuleViolationException("R10", new("跟进措施的完成日期不能晚于今天。", "A follow-up action cannot be completed in the future."));
         followUp.Complete(completedOn);
         Version++;
         Raise(new FollowUpCompleted(Id, followUp.Id, byId));
@@ -166,10 +166,10 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
     /// <summary>Edits, deletions and completions belong to the author, and end once the semester has closed.</summary>
     public void EnsureChangeableBy(Guid teacherId, DateRange semesterDates, DateOnly today)
     {
-        if (IsDeleted) throw new ConflictException("The activity has been deleted.");
+        if (IsDeleted) throw new ConflictException(new("该育人活动记录已删除。", "The activity has been deleted."));
         if (teacherId != RecordedById) throw new ActivityNotOwnedException();
         if (today > semesterDates.End)
-            throw new RuleViolationException("R10", "The semester has closed; its activities can no longer change.", new { semesterEndsOn = semesterDates.End });
+            throw new RuleViolationException("R10", new("本学期已结束，其育人活动记录不能再更改。", "The semester has closed; its activities can no longer change."), new { semesterEndsOn = semesterDates.End });
     }
 
     private void Apply(ActivityDetails details, DateRange semesterDates, RecordingRights rights, DateOnly today)
@@ -179,10 +179,10 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
         CheckShape(details, studentIds, coVisitors);
 
         if (!semesterDates.Contains(details.OccurredOn))
-            throw new RuleViolationException("R10", "The activity must lie inside the semester.",
+            throw new RuleViolationException("R10", new("活动日期须在本学期之内。", "The activity must lie inside the semester."),
                 new { occurredOn = details.OccurredOn, semesterStartsOn = semesterDates.Start, semesterEndsOn = semesterDates.End });
         if (details.OccurredOn > today)
-            throw new RuleViolationException("R10", "The activity cannot lie in the future.", new { occurredOn = details.OccurredOn, today });
+            throw new RuleViolationException("R10", new("活动日期不能晚于今天。", "The activity cannot lie in the future."), new { occurredOn = details.OccurredOn, today });
 
         var jointHomeVisit = details.Kind == ActivityKind.ParentContact && details.Mode == ParentContactMode.HomeVisit;
         foreach (var studentId in studentIds)
@@ -192,12 +192,12 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
             if (jointHomeVisit && rights.Heads(studentId))
             {
                 if (coVisitors.Count == 0)
-                    throw new RuleViolationException("R10", "A head teacher records a home visit jointly: list the student's mentors who joined it.", new { studentId });
+                    throw new RuleViolationException("R10", new("班主任记录的家访须为与导师共同家访：请列出一同家访的该学生导师。", "A head teacher records a home visit jointly: list the student's mentors who joined it."), new { studentId });
                 if (coVisitors.FirstOrDefault(id => !mentors.Contains(id)) is var outsider && outsider != Guid.Empty)
-                    throw new RuleViolationException("R10", "Every co-visitor of a head teacher's home visit must be a mentor of the student.", new { studentId, coVisitorId = outsider });
+                    throw new RuleViolationException("R10", new("班主任家访时，每位同行导师都须是该学生的导师。", "Every co-visitor of a head teacher's home visit must be a mentor of the student."), new { studentId, coVisitorId = outsider });
                 continue;
             }
-            throw new RuleViolationException("R10", "Only a current mentor of every listed student records an activity for them.", new { studentId });
+            throw new RuleViolationException("R10", new("只有所列每名学生的现任导师才能为其记录育人活动。", "Only a current mentor of every listed student records an activity for them."), new { studentId });
         }
 
         Kind = details.Kind;
@@ -216,24 +216,24 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
 
     private void CheckShape(ActivityDetails details, IReadOnlyList<Guid> studentIds, List<Guid> coVisitors)
     {
-        if (studentIds.Count == 0) throw new DomainValidationException("studentIds", "List at least one student.");
-        if (studentIds.Distinct().Count() != studentIds.Count) throw new DomainValidationException("studentIds", "A student can be listed only once.");
+        if (studentIds.Count == 0) throw new DomainValidationException("studentIds", new("请至少列出一名学生。", "List at least one student."));
+        if (studentIds.Distinct().Count() != studentIds.Count) throw new DomainValidationException("studentIds", new("同一名学生只能列出一次。", "A student can be listed only once."));
         if (details.Kind != ActivityKind.GroupTalk && studentIds.Count != 1)
-            throw new DomainValidationException("studentIds", "Only a group talk covers several students.");
+            throw new DomainValidationException("studentIds", new("只有座谈可以涉及多名学生。", "Only a group talk covers several students."));
         if (details.Kind == ActivityKind.ParentContact && details.Mode is null)
-            throw new DomainValidationException("mode", "A parent contact names its mode.");
+            throw new DomainValidationException("mode", new("家校沟通须注明沟通方式。", "A parent contact names its mode."));
         if (details.Kind != ActivityKind.ParentContact && details.Mode is not null)
-            throw new DomainValidationException("mode", "Only a parent contact has a mode.");
-        if (details.Domains.Count == 0) throw new DomainValidationException("domains", "Name at least one guidance domain.");
-        if (string.IsNullOrWhiteSpace(details.Summary)) throw new DomainValidationException("summary", "An activity needs a summary.");
-        if (details.Summary.Trim().Length > SummaryMaxLength) throw new DomainValidationException("summary", $"A summary has at most {SummaryMaxLength} characters.");
-        if (coVisitors.Contains(RecordedById)) throw new DomainValidationException("coVisitorIds", "The recorder is not their own co-visitor.");
+            throw new DomainValidationException("mode", new("只有家校沟通需要注明沟通方式。", "Only a parent contact has a mode."));
+        if (details.Domains.Count == 0) throw new DomainValidationException("domains", new("请至少选择一个育人领域。", "Name at least one guidance domain."));
+        if (string.IsNullOrWhiteSpace(details.Summary)) throw new DomainValidationException("summary", new("育人活动记录须填写摘要。", "An activity needs a summary."));
+        if (details.Summary.Trim().Length > SummaryMaxLength) throw new DomainValidationException("summary", new($"摘要最多 {SummaryMaxLength} 个字符。", $"A summary has at most {SummaryMaxLength} characters."));
+        if (coVisitors.Contains(RecordedById)) throw new DomainValidationException("coVisitorIds", new("记录人不能把自己列为同行导师。", "The recorder is not their own co-visitor."));
         foreach (var plan in details.FollowUps)
         {
             if (string.IsNullOrWhiteSpace(plan.Action) || plan.Action.Trim().Length > ActionMaxLength)
-                throw new DomainValidationException("followUps", $"A follow-up action has 1–{ActionMaxLength} characters.");
+                throw new DomainValidationException("followUps", new($"跟进措施须为 1–{ActionMaxLength} 个字符。", $"A follow-up action has 1–{ActionMaxLength} characters."));
             if (plan.DueOn < details.OccurredOn)
-                throw new DomainValidationException("followUps", "A follow-up action falls due on or after the activity.");
+                throw new DomainValidationException("followUps", new("跟进措施的截止日期不能早于活动日期。", "A follow-up action falls due on or after the activity."));
         }
     }
 
@@ -242,7 +242,7 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
     {
         var kept = plans.Where(p => p.Id is not null).Select(p => p.Id!.Value).ToHashSet();
         if (kept.FirstOrDefault(id => _followUps.All(f => f.Id != id)) is var unknown && unknown != Guid.Empty)
-            throw new DomainValidationException("followUps", $"{unknown} is not a follow-up action of this activity.");
+            throw new DomainValidationException("followUps", new($"{unknown} 不是该育人活动记录的跟进措施。", $"{unknown} is not a follow-up action of this activity."));
         _followUps.RemoveAll(f => !kept.Contains(f.Id));
         foreach (var plan in plans)
         {
@@ -302,7 +302,7 @@ public sealed class FollowUpAction : Entity, ITenantOwned
 }
 
 /// <summary>Someone other than its author tried to change an activity.</summary>
-public sealed class ActivityNotOwnedException() : DomainException("Only the author changes an activity.");
+public sealed class ActivityNotOwnedException() : DomainException(new("只有记录人本人才能更改该育人活动记录。", "Only the author changes an activity."));
 
 /// <summary>A mentor recorded an activity; subscribers hear its ids only.</summary>
 public sealed record ActivityRecorded(Guid ActivityId, Guid SemesterId, ActivityKind Kind, IReadOnlyList<Guid> StudentIds, Guid RecordedById)

@@ -30,11 +30,11 @@ public sealed class GuardianConsent : Entity, ITenantOwned
         Guid? recordedBy, DateTimeOffset recordedAt)
     {
         ArchiveId = archiveId;
-        GuardianName = string.IsNullOrWhiteSpace(guardianName) ? throw new DomainValidationException(nameof(guardianName), "The consenting guardian is named.") : guardianName.Trim();
-        Relation = string.IsNullOrWhiteSpace(relation) ? throw new DomainValidationException(nameof(relation), "The guardian's relation is named.") : relation.Trim();
+        GuardianName = string.IsNullOrWhiteSpace(guardianName) ? throw new DomainValidationException(nameof(guardianName), new("请填写作出同意的监护人姓名。", "The consenting guardian is named.")) : guardianName.Trim();
+        Relation = string.IsNullOrWhiteSpace(relation) ? throw new DomainValidationException(nameof(relation), new("请填写监护人与学生的关系。", "The guardian's relation is named.")) : relation.Trim();
         GrantedOn = grantedOn;
         Method = method;
-        Scopes = scopes == ConsentScope.None ? throw new DomainValidationException("scopes", "A consent covers at least one scope.") : scopes;
+        Scopes = scopes == ConsentScope.None ? throw new DomainValidationException("scopes", new("知情同意须至少包含一项同意范围。", "A consent covers at least one scope.")) : scopes;
         RecordedBy = recordedBy;
         RecordedAt = recordedAt;
     }

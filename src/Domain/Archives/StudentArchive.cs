@@ -68,7 +68,7 @@ public sealed class StudentArchive : AggregateRoot, ITenantOwned, IVersioned
     /// <summary>Changes a goal's status and/or adds a progress note. The goal must have been loaded with the archive.</summary>
     public ArchiveGoal UpdateGoal(Guid goalId, GoalStatus? status, string? progressNote, ArchiveAuthor author, DateTimeOffset at, bool consentRequired)
     {
-        var goal = _goals.SingleOrDefault(g => g.Id == goalId) ?? throw new DomainValidationException(nameof(goalId), "No such goal in this archive.");
+        var goal = _goals.SingleOrDefault(g => g.Id == goalId) ?? throw new DomainValidationException(nameof(goalId), new("该档案中没有这个发展目标。", "No such goal in this archive."));
         DemandConsent(ConsentScope.Goals, consentRequired);
         goal.Update(status, progressNote, author, at);
         Raise(new ArchiveGoalChanged(StudentId, goal.Id, status is null ? "noted" : $"status:{goal.Status}"));
@@ -87,7 +87,7 @@ public sealed class StudentArchive : AggregateRoot, ITenantOwned, IVersioned
 
     public void WithdrawConsent(Guid? by, DateTimeOffset at)
     {
-        var consent = ConsentInForce ?? throw new ConflictException("No guardian consent is in force for this student.");
+        var consent = ConsentInForce ?? throw new ConflictException(new("该学生目前没有有效的监护人知情同意。", "No guardian consent is in force for this student."));
         consent.Withdraw(by, at);
         Raise(new GuardianConsentChanged(StudentId, consent.Id, Granted: false));
     }
@@ -98,7 +98,7 @@ public sealed class StudentArchive : AggregateRoot, ITenantOwned, IVersioned
     /// </summary>
     public void Erase(string reason, ArchiveAuthor by, DateTimeOffset at)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainValidationException(nameof(reason), "An erasure states its reason.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainValidationException(nameof(reason), new("删除档案须说明原因。", "An erasure states its reason."));
         var versions = _entries.Count;
         var goals = _goals.Count;
         _entries.Clear();
@@ -112,10 +112,22 @@ public sealed class StudentArchive : AggregateRoot, ITenantOwned, IVersioned
     {
         if (!consentRequired) return;
         if (ConsentInForce is not { } consent)
-            throw new RuleViolationException("R8", "No guardian consent is on record for this student; the archive is not written without it.");
+            throw new RuleViolationException("R8", new("该学生尚无监护人知情同意记录；未取得同意前不能填写档案。", "No guardian consent is on record for this student; the archive is not written without it."));
         if (!consent.Scopes.HasFlag(scope))
-            throw new RuleViolationException("R8", $"The guardian's consent does not cover {scope}.", new { missingScope = scope });
+        {
+            var name = ScopeName(scope);
+            throw new RuleViolationException("R8", new($"监护人知情同意未包含“{name.Chinese}”。", $"The guardian's consent does not cover {name.English}."), new { missingScope = scope });
+        }
     }
+
+    /// <summary>A consent scope as the caller reads it: in Chinese, and in English as the API spells it (camelCase).</summary>
+    private static LocalizedText ScopeName(ConsentScope scope) => scope switch
+    {
+        ConsentScope.Archive => new("档案常规栏目", "archive"),
+        ConsentScope.SensitiveSections => new("档案敏感栏目", "sensitiveSections"),
+        ConsentScope.Goals => new("发展目标", "goals"),
+        _ => new("所需的同意范围", "the required scope"),
+    };
 }
 
 /// <summary>One version of one section: written once; its text is re-sealed under a newer key when the key ring rotates.</summary>
@@ -174,7 +186,7 @@ public sealed class ArchiveGoal : Entity, ITenantOwned
     {
         ArchiveId = archiveId;
         Kind = kind;
-        Title = string.IsNullOrWhiteSpace(title) ? throw new DomainValidationException(nameof(title), "A goal has a title.") : title.Trim();
+        Title = string.IsNullOrWhiteSpace(title) ? throw new DomainValidationException(nameof(title), new("发展目标须填写标题。", "A goal has a title.")) : title.Trim();
         TargetDate = targetDate;
         SetById = author.UserId;
         SetByName = author.Name;
@@ -196,11 +208,11 @@ public sealed class ArchiveGoal : Entity, ITenantOwned
     internal void Update(GoalStatus? status, string? note, ArchiveAuthor author, DateTimeOffset at)
     {
         if (status is null && string.IsNullOrWhiteSpace(note))
-            throw new DomainValidationException("status", "Change the status or add a progress note.");
+            throw new DomainValidationException("status", new("请更改状态或添加进展记录。", "Change the status or add a progress note."));
         if (status is { } s) Status = s;
         if (!string.IsNullOrWhiteSpace(note))
         {
-            if (_notes.Count >= MaxProgressNotes) throw new ConflictException($"A goal keeps at most {MaxProgressNotes} progress notes.");
+            if (_notes.Count >= MaxProgressNotes) throw new ConflictException(new($"每个发展目标最多保留 {MaxProgressNotes} 条进展记录。", $"A goal keeps at most {MaxProgressNotes} progress notes."));
             _notes.Add(new GoalProgressNote(note.Trim(), author.UserId, author.Name, at));
         }
         UpdatedAt = at;

@@ -26,8 +26,8 @@ public sealed class SchoolClass : AggregateRoot, ITenantOwned
 
     public void Update(string name, int grade, Guid headTeacherId)
     {
-        if (grade is < MinGrade or > MaxGrade) throw new DomainValidationException(nameof(grade), $"Grade must be {MinGrade}–{MaxGrade}.");
-        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), "A class needs a name.") : name.Trim();
+        if (grade is < MinGrade or > MaxGrade) throw new DomainValidationException(nameof(grade), new($"年级须在 {MinGrade}–{MaxGrade} 之间。", $"Grade must be {MinGrade}–{MaxGrade}."));
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), new("请填写班级名称。", "A class needs a name.")) : name.Trim();
         Grade = grade;
         HeadTeacherId = headTeacherId;
     }

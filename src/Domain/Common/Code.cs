@@ -11,7 +11,7 @@ public static partial class Code
     public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
 
     public static string Ensure(string value, string field) =>
-        IsValid(value) ? value : throw new DomainValidationException(field, $"'{value}' is not a valid code.");
+        IsValid(value) ? value : throw new DomainValidationException(field, new($"“{value}”不是有效的代码。", $"'{value}' is not a valid code."));
 
     [GeneratedRegex("^[a-z0-9-]{2,40}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -5,7 +5,7 @@ public readonly record struct DateRange
 {
     public DateRange(DateOnly start, DateOnly end)
     {
-        if (end <= start) throw new DomainValidationException("endsOn", "The end must come after the start.");
+        if (end <= start) throw new DomainValidationException("endsOn", new("结束日期须晚于开始日期。", "The end must come after the start."));
         Start = start;
         End = end;
     }

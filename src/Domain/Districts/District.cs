@@ -10,7 +10,7 @@ public sealed class District : AggregateRoot, IGlobalEntity
     public District(string code, string name, DateTimeOffset createdAt)
     {
         Code = Common.Code.Ensure(code, nameof(code));
-        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), "A district needs a name.") : name.Trim();
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), new("请填写区名称。", "A district needs a name.")) : name.Trim();
         CreatedAt = createdAt;
         Limits = PolicyLimits.None;
     }

@@ -16,7 +16,7 @@ public sealed class DistrictStatisticsSnapshot : Entity, IGlobalEntity
         DistrictId = districtId;
         SchoolId = schoolId;
         SemesterLabel = string.IsNullOrWhiteSpace(semesterLabel)
-            ? throw new DomainValidationException(nameof(semesterLabel), "A snapshot needs the semester's label.")
+            ? throw new DomainValidationException(nameof(semesterLabel), new("统计快照须注明学期名称。", "A snapshot needs the semester's label."))
             : semesterLabel.Trim();
     }
 

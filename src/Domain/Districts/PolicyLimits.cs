@@ -13,9 +13,9 @@ public sealed record PolicyLimits(int? MaxStudentsPerMentorCeiling, int? MaxMent
     public static PolicyLimits Create(int? maxStudentsPerMentorCeiling, int? maxMentorsPerStudentCeiling)
     {
         if (maxStudentsPerMentorCeiling is < 1 or > SchoolPolicyBounds.MaxStudentsPerMentor)
-            throw new DomainValidationException(nameof(maxStudentsPerMentorCeiling), "Out of range.");
+            throw new DomainValidationException(nameof(maxStudentsPerMentorCeiling), new("数值超出允许范围。", "Out of range."));
         if (maxMentorsPerStudentCeiling is < 1 or > SchoolPolicyBounds.MaxMentorsPerStudent)
-            throw new DomainValidationException(nameof(maxMentorsPerStudentCeiling), "Out of range.");
+            throw new DomainValidationException(nameof(maxMentorsPerStudentCeiling), new("数值超出允许范围。", "Out of range."));
         return new(maxStudentsPerMentorCeiling, maxMentorsPerStudentCeiling);
     }
 }

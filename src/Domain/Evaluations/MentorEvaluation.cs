@@ -30,7 +30,7 @@ public sealed record EvaluationScores
     public static bool IsValid(int score) => score is >= Min and <= Max;
 
     private static int Ensure(int score, string field) =>
-        IsValid(score) ? score : throw new DomainValidationException(field, $"A score lies between {Min} and {Max}.");
+        IsValid(score) ? score : throw new DomainValidationException(field, new($"分数须在 {Min} 到 {Max} 之间。", $"A score lies between {Min} and {Max}."));
 }
 
 /// <summary>
@@ -76,10 +76,10 @@ public sealed class MentorEvaluation : AggregateRoot, ITenantOwned
         DateTimeOffset at)
     {
         if (!mentoredInSemester)
-            throw new RuleViolationException("R11", "A student evaluates only a teacher who mentored them in the semester.");
+            throw new RuleViolationException("R11", new("学生只能评议本学期担任其导师的教师。", "A student evaluates only a teacher who mentored them in the semester."));
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (text is { Length: > MaxCommentLength })
-            throw new DomainValidationException(nameof(comment), $"The comment is longer than {MaxCommentLength} characters.");
+            throw new DomainValidationException(nameof(comment), new($"评语不能超过 {MaxCommentLength} 个字符。", $"The comment is longer than {MaxCommentLength} characters."));
         return new MentorEvaluation(studentId, mentorId, semesterId, scores, text, at);
     }
 }

@@ -82,7 +82,7 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     public void AddMentor(Guid teacherId)
     {
         EnsureNotPublished();
-        if (_mentorIds.Contains(teacherId)) throw new ConflictException("The teacher is already a mentor of this group.");
+        if (_mentorIds.Contains(teacherId)) throw new ConflictException(new("该教师已是本导师团的导师。", "The teacher is already a mentor of this group."));
         _mentorIds.Add(teacherId);
         Touch();
     }
@@ -90,9 +90,9 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     public void RemoveMentor(Guid teacherId)
     {
         EnsureNotPublished();
-        if (!_mentorIds.Contains(teacherId)) throw new ConflictException("The teacher is not a mentor of this group.");
+        if (!_mentorIds.Contains(teacherId)) throw new ConflictException(new("该教师不是本导师团的导师。", "The teacher is not a mentor of this group."));
         if (Current.Any(a => a.MentorId == teacherId))
-            throw new ConflictException("The mentor still has mentees in this group; reassign them first.");
+            throw new ConflictException(new("该导师在本导师团中仍有受导学生，请先为这些学生调整导师。", "The mentor still has mentees in this group; reassign them first."));
         _mentorIds.Remove(teacherId);
         foreach (var preference in _preferences) preference.RankedMentorIds.Remove(teacherId);
         _welcomes.RemoveAll(w => w.TeacherId == teacherId);
@@ -103,9 +103,9 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     public void OpenSelection(DateOnly closesOn, DateOnly today)
     {
         if (Phase is not (MentorGroupPhase.Draft or MentorGroupPhase.Matched))
-            throw new ConflictException($"Selection cannot be opened in phase {Phase}.");
-        if (closesOn < today) throw new DomainValidationException("closesOn", "The closing day has passed.");
-        if (_mentorIds.Count == 0) throw new ConflictException("The group has no mentors yet.");
+            throw new ConflictException(new($"导师团当前为“{PhaseName(Phase).Chinese}”状态，不能开启双向选择。", $"Selection cannot be opened in phase {PhaseName(Phase).English}."));
+        if (closesOn < today) throw new DomainValidationException("closesOn", new("双向选择的截止日期已过。", "The closing day has passed."));
+        if (_mentorIds.Count == 0) throw new ConflictException(new("本导师团尚无导师。", "The group has no mentors yet."));
         Phase = MentorGroupPhase.SelectionOpen;
         SelectionClosesOn = closesOn;
         Touch();
@@ -116,11 +116,11 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     {
         EnsureSelectionOpen();
         if (rankedMentorIds.Count > maxPreferences)
-            throw new DomainValidationException("rankedMentorIds", $"Rank at most {maxPreferences} mentors.");
+            throw new DomainValidationException("rankedMentorIds", new($"最多只能填报 {maxPreferences} 位导师。", $"Rank at most {maxPreferences} mentors."));
         if (rankedMentorIds.Distinct().Count() != rankedMentorIds.Count)
-            throw new DomainValidationException("rankedMentorIds", "A mentor can be ranked only once.");
+            throw new DomainValidationException("rankedMentorIds", new("同一位导师只能填报一次。", "A mentor can be ranked only once."));
         if (FirstOutsider(rankedMentorIds) is { } outsider)
-            throw new DomainValidationException("rankedMentorIds", $"{outsider} is not a mentor of this group.");
+            throw new DomainValidationException("rankedMentorIds", new($"{outsider} 不是本导师团的导师。", $"{outsider} is not a mentor of this group."));
 
         _preferences.RemoveAll(p => p.StudentId == studentId);
         if (rankedMentorIds.Count > 0) _preferences.Add(new StudentPreference(studentId, [.. rankedMentorIds]));
@@ -131,7 +131,7 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     public void SetWelcomed(Guid teacherId, IReadOnlyCollection<Guid> studentIds)
     {
         EnsureSelectionOpen();
-        if (!_mentorIds.Contains(teacherId)) throw new DomainValidationException("teacherId", "The teacher is not a mentor of this group.");
+        if (!_mentorIds.Contains(teacherId)) throw new DomainValidationException("teacherId", new("该教师不是本导师团的导师。", "The teacher is not a mentor of this group."));
         _welcomes.RemoveAll(w => w.TeacherId == teacherId);
         if (studentIds.Count > 0) _welcomes.Add(new MentorWelcome(teacherId, [.. studentIds.Distinct()]));
         Touch();
@@ -145,7 +145,7 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     public MatchResult Match(IReadOnlyList<MatchStudent> students, IReadOnlyList<AvailableMentor> mentors, MentorLoadLedger ledger, DateTimeOffset now)
     {
         if (Phase is not (MentorGroupPhase.SelectionOpen or MentorGroupPhase.Matched or MentorGroupPhase.Draft))
-            throw new ConflictException($"Matching cannot run in phase {Phase}.");
+            throw new ConflictException(new($"导师团当前为“{PhaseName(Phase).Chinese}”状态，不能进行匹配。", $"Matching cannot run in phase {PhaseName(Phase).English}."));
         ledger.EnsureFor(SemesterId);
 
         var placedByHand = Current.Where(a => a.Source == AssignmentSource.Manual).Select(a => a.StudentId).ToHashSet();
@@ -191,15 +191,15 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     public void Assign(Guid studentId, bool isPriorityCare, IReadOnlyList<Guid> mentorIds, int maxMentorsPerStudent, MentorLoadLedger ledger, DateTimeOffset now)
     {
         if (Phase == MentorGroupPhase.SelectionOpen)
-            throw new ConflictException("Selection is open: match first, then adjust.");
-        if (mentorIds.Count == 0) throw new DomainValidationException("mentorIds", "Name at least one mentor.");
-        if (mentorIds.Distinct().Count() != mentorIds.Count) throw new DomainValidationException("mentorIds", "A mentor can be named only once.");
+            throw new ConflictException(new("双向选择正在进行：请先完成匹配，再调整结对。", "Selection is open: match first, then adjust."));
+        if (mentorIds.Count == 0) throw new DomainValidationException("mentorIds", new("请至少指定一位导师。", "Name at least one mentor."));
+        if (mentorIds.Distinct().Count() != mentorIds.Count) throw new DomainValidationException("mentorIds", new("同一位导师只能指定一次。", "A mentor can be named only once."));
         if (FirstOutsider(mentorIds) is { } outsider)
-            throw new DomainValidationException("mentorIds", $"{outsider} is not a mentor of this group.");
+            throw new DomainValidationException("mentorIds", new($"{outsider} 不是本导师团的导师。", $"{outsider} is not a mentor of this group."));
         if (mentorIds.Count > 1 && !isPriorityCare)
-            throw new RuleViolationException("R5", "Only priority-care students may have several mentors.", new { studentId });
+            throw new RuleViolationException("R5", new("只有特别关注学生才能配备多位导师。", "Only priority-care students may have several mentors."), new { studentId });
         if (mentorIds.Count > maxMentorsPerStudent)
-            throw new RuleViolationException("R5", $"A student may have at most {maxMentorsPerStudent} mentors.", new { studentId, maxMentorsPerStudent });
+            throw new RuleViolationException("R5", new($"每名学生最多配备 {maxMentorsPerStudent} 位导师。", $"A student may have at most {maxMentorsPerStudent} mentors."), new { studentId, maxMentorsPerStudent });
         ledger.EnsureFor(SemesterId);
 
         var before = MentorsOf(studentId).ToList();
@@ -261,12 +261,12 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     /// <summary>Publishes the mentor list (R6) once every active student of the class has a mentor (R1).</summary>
     public void Publish(IReadOnlyCollection<Guid> activeStudentIds, DateTimeOffset now)
     {
-        if (Phase is MentorGroupPhase.Published) throw new ConflictException("The group is already published.");
-        if (Phase is MentorGroupPhase.SelectionOpen) throw new ConflictException("Selection is still open: match first.");
+        if (Phase is MentorGroupPhase.Published) throw new ConflictException(new("导师团已发布。", "The group is already published."));
+        if (Phase is MentorGroupPhase.SelectionOpen) throw new ConflictException(new("双向选择仍在进行：请先完成匹配。", "Selection is still open: match first."));
         var covered = Current.Select(a => a.StudentId).ToHashSet();
         var uncovered = activeStudentIds.Where(id => !covered.Contains(id)).ToList();
         if (uncovered.Count > 0)
-            throw new RuleViolationException("R1", $"{uncovered.Count} student(s) have no mentor.", new { uncoveredStudentIds = uncovered });
+            throw new RuleViolationException("R1", new($"有 {uncovered.Count} 名学生尚未配备导师。", $"{uncovered.Count} student(s) have no mentor."), new { uncoveredStudentIds = uncovered });
 
         Phase = MentorGroupPhase.Published;
         PublishedAt = now;
@@ -279,15 +279,25 @@ public sealed class MentorGroup : AggregateRoot, ITenantOwned
     private void EnsureSelectionOpen()
     {
         if (Phase != MentorGroupPhase.SelectionOpen)
-            throw new ConflictException($"Preferences can change only while selection is open (phase {Phase}).");
+            throw new ConflictException(new($"只有在双向选择期间才能更改志愿（导师团当前为“{PhaseName(Phase).Chinese}”状态）。", $"Preferences can change only while selection is open (phase {PhaseName(Phase).English})."));
     }
 
     private void EnsureNotPublished()
     {
-        if (Phase == MentorGroupPhase.Published) throw new ConflictException("The group is published; adjust assignments instead.");
+        if (Phase == MentorGroupPhase.Published) throw new ConflictException(new("导师团已发布，请改为调整结对。", "The group is published; adjust assignments instead."));
     }
 
     private void Touch() => Version = Guid.NewGuid();
+
+    /// <summary>A phase as a refusal names it: the API's value in English, the plan's word in Chinese.</summary>
+    private static LocalizedText PhaseName(MentorGroupPhase phase) => phase switch
+    {
+        MentorGroupPhase.Draft => new("草稿", "draft"),
+        MentorGroupPhase.SelectionOpen => new("双向选择中", "selectionOpen"),
+        MentorGroupPhase.Matched => new("已匹配", "matched"),
+        MentorGroupPhase.Published => new("已发布", "published"),
+        _ => new(phase.ToString(), phase.ToString()),
+    };
 }
 
 /// <summary>A student's ranked mentors.</summary>

@@ -30,7 +30,7 @@ public sealed class MentorLoad : Entity, ITenantOwned
     {
         var next = Mentees + delta;
         if (delta > 0 && next > cap)
-            throw new RuleViolationException("R3", $"The mentor would have {next} mentees this semester; the cap is {cap}.",
+            throw new RuleViolationException("R3", new($"该导师本学期将有 {next} 名受导学生，超过上限 {cap} 名。", $"The mentor would have {next} mentees this semester; the cap is {cap}."),
                 new { teacherId = TeacherId, mentees = next, cap });
     }
 

@@ -62,11 +62,13 @@ public sealed record PolicySettings(
     {
         if (MaxStudentsPerMentor > (limits.MaxStudentsPerMentorCeiling ?? SchoolPolicyBounds.MaxStudentsPerMentor))
             throw new RuleViolationException("R3",
-                $"maxStudentsPerMentor {MaxStudentsPerMentor} exceeds the ceiling of {limits.MaxStudentsPerMentorCeiling ?? SchoolPolicyBounds.MaxStudentsPerMentor}.",
+                new($"每位导师受导学生人数上限（maxStudentsPerMentor）设为 {MaxStudentsPerMentor}，超出了上限 {limits.MaxStudentsPerMentorCeiling ?? SchoolPolicyBounds.MaxStudentsPerMentor}。",
+                    $"maxStudentsPerMentor {MaxStudentsPerMentor} exceeds the ceiling of {limits.MaxStudentsPerMentorCeiling ?? SchoolPolicyBounds.MaxStudentsPerMentor}."),
                 new { field = "maxStudentsPerMentor", ceiling = limits.MaxStudentsPerMentorCeiling ?? SchoolPolicyBounds.MaxStudentsPerMentor });
         if (MaxMentorsPerStudent > (limits.MaxMentorsPerStudentCeiling ?? SchoolPolicyBounds.MaxMentorsPerStudent))
             throw new RuleViolationException("R14",
-                $"maxMentorsPerStudent {MaxMentorsPerStudent} exceeds the district's ceiling of {limits.MaxMentorsPerStudentCeiling ?? SchoolPolicyBounds.MaxMentorsPerStudent}.",
+                new($"每名学生导师人数上限（maxMentorsPerStudent）设为 {MaxMentorsPerStudent}，超出了区上限 {limits.MaxMentorsPerStudentCeiling ?? SchoolPolicyBounds.MaxMentorsPerStudent}。",
+                    $"maxMentorsPerStudent {MaxMentorsPerStudent} exceeds the district's ceiling of {limits.MaxMentorsPerStudentCeiling ?? SchoolPolicyBounds.MaxMentorsPerStudent}."),
                 new { field = "maxMentorsPerStudent", ceiling = limits.MaxMentorsPerStudentCeiling ?? SchoolPolicyBounds.MaxMentorsPerStudent });
     }
 

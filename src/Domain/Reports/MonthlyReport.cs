@@ -81,9 +81,9 @@ public sealed class MonthlyReport : AggregateRoot, ITenantOwned
     {
         var first = MonthOf(month);
         if (first > MonthOf(today))
-            throw new RuleViolationException("R9", "A monthly report is handed in once its month has begun.", new { month = first.ToString("yyyy-MM") });
+            throw new RuleViolationException("R9", new("月度汇报须在当月开始后提交。", "A monthly report is handed in once its month has begun."), new { month = first.ToString("yyyy-MM") });
         var semester = SemesterFor(first, semesters)
-            ?? throw new RuleViolationException("R9", "The month lies in no semester of the school.", new { month = first.ToString("yyyy-MM") });
+            ?? throw new RuleViolationException("R9", new("该月份不在本校任何学期内。", "The month lies in no semester of the school."), new { month = first.ToString("yyyy-MM") });
         return new MonthlyReport(studentId, semester.Id, first, RequireText(content, nameof(content), MaxContentLength), submittedByUserId, submittedByRole, at);
     }
 
@@ -105,9 +105,9 @@ public sealed class MonthlyReport : AggregateRoot, ITenantOwned
 
     private static string RequireText(string? text, string field, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new DomainValidationException(field, "The text is empty.");
+        if (string.IsNullOrWhiteSpace(text)) throw new DomainValidationException(field, new("内容不能为空。", "The text is empty."));
         var trimmed = text.Trim();
-        return trimmed.Length > maxLength ? throw new DomainValidationException(field, $"The text is longer than {maxLength} characters.") : trimmed;
+        return trimmed.Length > maxLength ? throw new DomainValidationException(field, new($"内容不能超过 {maxLength} 个字符。", $"The text is longer than {maxLength} characters.")) : trimmed;
     }
 }
 

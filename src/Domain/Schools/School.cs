@@ -11,7 +11,7 @@ public sealed class School : AggregateRoot, IGlobalEntity
     {
         DistrictId = districtId;
         Code = Common.Code.Ensure(code, nameof(code));
-        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), "A school needs a name.") : name.Trim();
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), new("请填写学校名称。", "A school needs a name.")) : name.Trim();
         ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString;
         CreatedAt = createdAt;
     }

@@ -9,7 +9,7 @@ public sealed class Semester : AggregateRoot, ITenantOwned
 
     public Semester(string label, DateRange dates)
     {
-        Label = string.IsNullOrWhiteSpace(label) ? throw new DomainValidationException(nameof(label), "A semester needs a label.") : label.Trim();
+        Label = string.IsNullOrWhiteSpace(label) ? throw new DomainValidationException(nameof(label), new("请填写学期名称。", "A semester needs a label.")) : label.Trim();
         StartsOn = dates.Start;
         EndsOn = dates.End;
     }

@@ -11,7 +11,7 @@ public sealed class Student : AggregateRoot, ITenantOwned
         AttentionFlags attentionFlags = AttentionFlags.None)
     {
         AttentionFlags = attentionFlags;
-        StudentNo = string.IsNullOrWhiteSpace(studentNo) ? throw new DomainValidationException(nameof(studentNo), "A student number is required.") : studentNo.Trim();
+        StudentNo = string.IsNullOrWhiteSpace(studentNo) ? throw new DomainValidationException(nameof(studentNo), new("请填写学号。", "A student number is required.")) : studentNo.Trim();
         ClassId = classId;
         Update(name, gender, birthDate, guardians);
         Raise(new StudentEnrolled(Id));
@@ -30,7 +30,7 @@ public sealed class Student : AggregateRoot, ITenantOwned
 
     public void Update(string name, Gender gender, DateOnly? birthDate, IEnumerable<Guardian> guardians)
     {
-        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), "A student needs a name.") : name.Trim();
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), new("请填写学生姓名。", "A student needs a name.")) : name.Trim();
         Gender = gender;
         BirthDate = birthDate;
         Guardians = [.. guardians];
@@ -49,7 +49,7 @@ public sealed class Student : AggregateRoot, ITenantOwned
     public void TransferTo(Guid classId)
     {
         if (classId == ClassId) return;
-        if (!IsActive) throw new ConflictException("An inactive student cannot be transferred.");
+        if (!IsActive) throw new ConflictException(new("已离校的学生不能转班。", "An inactive student cannot be transferred."));
         var from = ClassId;
         ClassId = classId;
         Raise(new StudentTransferred(Id, from, classId));

@@ -10,7 +10,7 @@ public sealed class Teacher : AggregateRoot, ITenantOwned
     public Teacher(string name, string employeeNo, IEnumerable<string> subjects)
     {
         Update(name, subjects);
-        EmployeeNo = string.IsNullOrWhiteSpace(employeeNo) ? throw new DomainValidationException(nameof(employeeNo), "An employee number is required.") : employeeNo.Trim();
+        EmployeeNo = string.IsNullOrWhiteSpace(employeeNo) ? throw new DomainValidationException(nameof(employeeNo), new("请填写工号。", "An employee number is required.")) : employeeNo.Trim();
     }
 
     public string Name { get; private set; } = null!;
@@ -23,7 +23,7 @@ public sealed class Teacher : AggregateRoot, ITenantOwned
 
     public void Update(string name, IEnumerable<string> subjects)
     {
-        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), "A teacher needs a name.") : name.Trim();
+        Name = string.IsNullOrWhiteSpace(name) ? throw new DomainValidationException(nameof(name), new("请填写教师姓名。", "A teacher needs a name.")) : name.Trim();
         Subjects = [.. subjects.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
     }
 

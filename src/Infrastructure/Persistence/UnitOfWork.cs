@@ -40,8 +40,8 @@ public sealed class UnitOfWork(CatalogDbContext catalog, ApplicationDbContext sc
             // version they read, and the one that saved second read a version that is gone.
             if (school.ChangeTracker.Entries<IVersioned>().Any(e => e.State == EntityState.Modified)) throw new PreconditionFailedException();
             throw new ConflictException(ex is DbUpdateConcurrencyException
-                ? "The record was changed by someone else; reload and try again."
-                : "The change conflicts with an existing record.");
+                ? new("该记录已被他人修改，请重新读取后再试。", "The record was changed by someone else; reload and try again.")
+                : new("该修改与已有记录冲突。", "The change conflicts with an existing record."));
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class ProblemDetailsExceptionHandler(
         var problem = exception switch
         {
             ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary()) { Status = 400 },
-            DomainValidationException field => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Field] = [field.Message] }) { Status = 400 },
+            DomainValidationException field => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Field] = [field.Text] }) { Status = 400 },
             BadHttpRequestException badRequest => BindingProblems.For(httpContext, badRequest),
             NotFoundException or TenantRequiredException => new ProblemDetails { Status = 404 }, // worded by DetailFor, as every 404
             ForbiddenAccessException or Domain.Activities.ActivityNotOwnedException => new ProblemDetails { Status = 403, Detail = Messages.ForbiddenDetail },
@@ -32,13 +32,13 @@ public sealed class ProblemDetailsExceptionHandler(
             },
             PreconditionFailedException => new ProblemDetails { Status = 412, Detail = Messages.PreconditionFailedDetail },
             PreconditionRequiredException => new ProblemDetails { Status = 428, Detail = Messages.PreconditionRequiredDetail },
-            PayloadTooLargeException tooLarge => new ProblemDetails { Status = 413, Detail = tooLarge.Message },
-            ConflictException conflict => new ProblemDetails { Status = 409, Detail = conflict.Message },
+            PayloadTooLargeException tooLarge => new ProblemDetails { Status = 413, Detail = tooLarge.Text },
+            ConflictException conflict => new ProblemDetails { Status = 409, Detail = conflict.Text },
             RequestInProgressException inProgress => InProgress(httpContext, inProgress),
             RuleViolationException rule => new ProblemDetails
             {
                 Status = 422,
-                Detail = $"{rule.Rule}: {rule.Message}",
+                Detail = $"{rule.Rule}: {rule.Text}",
                 Extensions = { ["rule"] = rule.Rule, ["violation"] = rule.Details },
             },
             DatabaseUnavailableException unavailable => Unavailable(httpContext, unavailable.Message, unavailable.RetryAfter),

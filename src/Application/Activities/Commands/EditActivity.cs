@@ -1,3 +1,5 @@
+using MentorCloud.Application.Common.Validation;
+using MentorCloud.Domain.Common;
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common;
@@ -52,6 +54,6 @@ public sealed class EditActivityValidator : AbstractValidator<EditActivityComman
         RuleFor(x => x.Id).NotEmpty();
         this.AddActivityContentRules();
         RuleFor(x => x.FollowUps).Must(f => f!.Where(x => x.Id is not null).Select(x => x.Id).Distinct().Count() == f!.Count(x => x.Id is not null))
-            .When(x => x.FollowUps is not null).WithMessage("A follow-up action can be listed only once.");
+            .When(x => x.FollowUps is not null).WithMessage(new LocalizedText("同一跟进措施只能列出一次。", "A follow-up action can be listed only once."));
     }
 }

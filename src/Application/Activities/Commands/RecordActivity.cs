@@ -1,3 +1,5 @@
+using MentorCloud.Application.Common.Validation;
+using MentorCloud.Domain.Common;
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common;
@@ -43,6 +45,6 @@ public sealed class RecordActivityValidator : AbstractValidator<RecordActivityCo
     {
         RuleFor(x => x.SemesterId).NotEmpty();
         this.AddActivityContentRules();
-        RuleForEach(x => x.FollowUps).Must(f => f.Id is null).WithMessage("A new activity's follow-up actions have no id yet.");
+        RuleForEach(x => x.FollowUps).Must(f => f.Id is null).WithMessage(new LocalizedText("新记录的跟进措施还没有 id，请不要填写。", "A new activity's follow-up actions have no id yet."));
     }
 }

@@ -32,7 +32,7 @@ public sealed class EraseArchiveHandler(IApplicationDbContext db, ArchiveStore s
             .SingleOrDefaultAsync(a => a.StudentId == command.StudentId, cancellationToken);
         if (archive is null) return await store.ReadAsync(command.StudentId, ownVersionsOnly: false, cancellationToken);
         if (student.IsActive && archive.ConsentInForce is not null)
-            throw new ConflictException("The student is enrolled and their guardian's consent is in force: record the withdrawal before erasing.");
+            throw new ConflictException(new("该学生仍在读，且监护人知情同意仍然有效：请先登记撤回同意，再删除档案。", "The student is enrolled and their guardian's consent is in force: record the withdrawal before erasing."));
         archive.Erase(command.Reason, store.Author, clock.GetUtcNow());
         return new StudentArchiveDto(command.StudentId, archive.Version, archive.ErasedAt, ArchiveStore.NoSections);
     }

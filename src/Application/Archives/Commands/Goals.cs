@@ -1,3 +1,5 @@
+using MentorCloud.Application.Common.Validation;
+using MentorCloud.Domain.Common;
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Security;
@@ -54,6 +56,6 @@ public sealed class UpdateGoalValidator : AbstractValidator<UpdateGoalCommand>
         RuleFor(x => x.Status).IsInEnum();
         RuleFor(x => x.ProgressNote).MaximumLength(ArchiveLimits.Text);
         RuleFor(x => x).Must(x => x.Status is not null || !string.IsNullOrWhiteSpace(x.ProgressNote))
-            .WithName("status").WithMessage("Change the status or add a progress note.");
+            .WithName("status").WithMessage(new LocalizedText("请修改状态或填写进展记录。", "Change the status or add a progress note."));
     }
 }

@@ -1,3 +1,5 @@
+using MentorCloud.Application.Common.Validation;
+using MentorCloud.Domain.Common;
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Security;
@@ -31,11 +33,11 @@ public sealed class RecordGuardianConsentValidator : AbstractValidator<RecordGua
         RuleFor(x => x.GuardianName).NotEmpty().MaximumLength(ArchiveLimits.Name);
         RuleFor(x => x.Relation).NotEmpty().MaximumLength(20);
         RuleFor(x => x.GrantedOn).LessThanOrEqualTo(_ => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1)))
-            .WithMessage("Consent cannot be dated in the future.");
+            .WithMessage(new LocalizedText("同意日期不能晚于今天。", "Consent cannot be dated in the future."));
         RuleFor(x => x.Method).IsInEnum();
         RuleFor(x => x.Scopes).NotEmpty();
         RuleForEach(x => x.Scopes).Must(s => s is ConsentScope.Archive or ConsentScope.SensitiveSections or ConsentScope.Goals)
-            .WithMessage("Scopes are archive, sensitiveSections or goals.");
+            .WithMessage(new LocalizedText("同意范围须为 archive、sensitiveSections 或 goals。", "Scopes are archive, sensitiveSections or goals."));
     }
 }
 

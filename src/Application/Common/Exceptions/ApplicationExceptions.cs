@@ -1,3 +1,5 @@
+using MentorCloud.Domain.Common;
+
 namespace MentorCloud.Application.Common.Exceptions;
 
 /// <summary>The resource does not exist, or is outside the caller's reach: both answer 404.</summary>
@@ -25,11 +27,15 @@ public sealed class ValidationException(IReadOnlyDictionary<string, string[]> er
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
-    public static ValidationException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>One field's message, in the caller's language.</summary>
+    public static ValidationException For(string field, LocalizedText message) => new(new Dictionary<string, string[]> { [field] = [message.ToString()] });
 }
 
-/// <summary>The upload is, or would unpack to, more than the service accepts: 413.</summary>
-public sealed class PayloadTooLargeException(string message) : Exception(message);
+/// <summary>The upload is, or would unpack to, more than the service accepts: 413. <see cref="Text"/> is what the caller reads.</summary>
+public sealed class PayloadTooLargeException(LocalizedText text) : Exception(text.English)
+{
+    public LocalizedText Text { get; } = text;
+}
 
 /// <summary>The caller's <c>If-Match</c> names a version that is no longer current: 412, nothing changed.</summary>
 public sealed class PreconditionFailedException() : Exception("The resource has changed since the caller read it.");

@@ -21,9 +21,9 @@ public sealed class CreateMentorGroupHandler(IApplicationDbContext db, AccessPol
         if (!await db.Classes.AnyAsync(c => c.Id == command.ClassId, cancellationToken)) throw new NotFoundException("Class", command.ClassId);
         await access.DemandAdminOrHeadTeacherOfAsync(command.ClassId, "Class", command.ClassId, cancellationToken);
         if (!await db.Semesters.AnyAsync(s => s.Id == command.SemesterId, cancellationToken))
-            throw ValidationException.For("semesterId", "Unknown semester.");
+            throw ValidationException.For("semesterId", new("该学期不存在。", "Unknown semester."));
         if (await db.MentorGroups.AnyAsync(g => g.ClassId == command.ClassId && g.SemesterId == command.SemesterId, cancellationToken))
-            throw new ConflictException("The class already has a mentor group this semester.");
+            throw new ConflictException(new("该班级本学期已有导师团。", "The class already has a mentor group this semester."));
 
         var mentorIds = (command.MentorIds ?? []).Distinct().ToList();
         await groups.EnsureActiveTeachersAsync(mentorIds, "mentorIds", cancellationToken);

@@ -26,7 +26,7 @@ public sealed class SetMentorWelcomesHandler(IApplicationDbContext db, ICurrentU
 
         var ids = command.WelcomedStudentIds.Distinct().ToList();
         var inClass = await db.Students.CountAsync(s => ids.Contains(s.Id) && s.ClassId == group.ClassId && s.IsActive, cancellationToken);
-        if (inClass != ids.Count) throw ValidationException.For("welcomedStudentIds", "Every welcomed student must be an active student of the class.");
+        if (inClass != ids.Count) throw ValidationException.For("welcomedStudentIds", new("愿意接收的学生须为本班在读学生。", "Every welcomed student must be an active student of the class."));
         group.SetWelcomed(command.TeacherId, ids);
         return ids;
     }
