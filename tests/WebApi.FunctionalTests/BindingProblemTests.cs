@@ -58,6 +58,9 @@ public abstract class BindingProblemTests<TApp>(TApp app) : FunctionalTest<TApp>
     public static TheoryData<string, string, string, string> BodyValues => new()
     {
         { "kind", "\"chat\"", "kind", "Use one of: talk, parentContact, evaluationFeedback, groupTalk." },
+        { "kind", "1", "kind", "Use one of: talk, parentContact, evaluationFeedback, groupTalk." },
+        { "kind", "\"1\"", "kind", "Use one of: talk, parentContact, evaluationFeedback, groupTalk." },
+        { "domains", "[1]", "domains[0]", "Use one of: thinking, study, psychological, life, growth." },
         { "studentIds", "\"all\"", "studentIds", "Use a JSON array." },
         { "studentIds", "[\"first\"]", "studentIds[0]", "Use a GUID, e.g. 0199a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b." },
         { "occurredOn", "\"2026-13-01\"", "occurredOn", "Give the date as yyyy-MM-dd, e.g. 2026-09-01." },
