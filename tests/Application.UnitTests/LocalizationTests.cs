@@ -1,6 +1,8 @@
 using System.Reflection;
 using MentorCloud.Application.Auth.Commands.IssueToken;
 using MentorCloud.Application.Common.Localization;
+using MentorCloud.Application.MentorGroups.Commands.CreateMentorGroup;
+using MentorCloud.Application.Students.Queries.GetStudents;
 using MentorCloud.Application.Roster;
 using MentorCloud.Domain.Common;
 
@@ -70,6 +72,19 @@ public sealed class LocalizationTests
             if (!englishMayQuoteChinese)
                 english.Any(c => c is >= '\u4e00' and <= '\u9fff').ShouldBeFalse($"{member.Name} has no Chinese in English");
         }
+    }
+
+    /// <summary>A rule that refuses a value says what it takes (the names it accepts, how many), in the caller's language.</summary>
+    [Theory]
+    [InlineData("zh-CN", "'xyz' 不是可选值之一:academicDifficulty, behavioural, singleParent, reconstitutedFamily, leftBehind, psychological, financialHardship, specialNeeds。", "最多 100 项。")]
+    [InlineData("en", "'xyz' is not one of: academicDifficulty, behavioural, singleParent, reconstitutedFamily, leftBehind, psychological, financialHardship, specialNeeds.", "At most 100 entries.")]
+    public void A_rules_own_message_says_what_it_takes(string culture, string unknownFlag, string tooMany)
+    {
+        using var _ = new UiCulture(culture);
+
+        new GetStudentsValidator().MessagesFor(new GetStudentsQuery(Flag: "xyz"), "Flag").ShouldBe([unknownFlag]);
+        new CreateMentorGroupValidator().MessagesFor(new CreateMentorGroupCommand(Guid.NewGuid(), Guid.NewGuid(), [.. Enumerable.Range(0, 101).Select(_ => Guid.NewGuid())]), "MentorIds")
+            .ShouldBe([tooMany]);
     }
 
     [Fact]

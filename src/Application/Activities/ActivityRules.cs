@@ -1,7 +1,7 @@
-using MentorCloud.Application.Common.Validation;
-using MentorCloud.Domain.Common;
 using FluentValidation;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Domain.Activities;
+using MentorCloud.Domain.Common;
 
 namespace MentorCloud.Application.Activities;
 

@@ -1,7 +1,8 @@
-using MentorCloud.Application.Common.Validation;
-using MentorCloud.Domain.Common;
 using FluentValidation;
+using MentorCloud.Application.Common.Localization;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Domain.Archives;
+using MentorCloud.Domain.Common;
 
 namespace MentorCloud.Application.Archives;
 
@@ -24,7 +25,7 @@ internal static class ArchiveRules
 
     public static void Words<T>(this AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IEnumerable<string>?>> list)
     {
-        validator.RuleFor(list).Must(l => l is null || l.Count() <= ArchiveLimits.ListItems).WithMessage(new LocalizedText($"最多 {ArchiveLimits.ListItems} 项。", $"At most {ArchiveLimits.ListItems} entries."));
+        validator.RuleFor(list).Must(l => l is null || l.Count() <= ArchiveLimits.ListItems).WithMessage(Messages.AtMostEntries(ArchiveLimits.ListItems));
         validator.RuleForEach(list!).NotEmpty().MaximumLength(ArchiveLimits.Name);
     }
 }

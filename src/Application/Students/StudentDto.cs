@@ -37,6 +37,10 @@ public static class StudentMapping
             ? flag
             : null;
 
+    /// <summary>The single flags as the contract spells them: "academicDifficulty, behavioural, …".</summary>
+    public static readonly string FlagNames = string.Join(", ",
+        Enum.GetValues<AttentionFlags>().Where(IsSingleFlag).Select(f => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(f.ToString())));
+
     public static bool IsSingleFlag(this AttentionFlags flag) =>
         flag != Domain.Students.AttentionFlags.None && Enum.IsDefined(flag);
 }

@@ -23,7 +23,7 @@ public static partial class StudentRules
         validator.RuleFor(x => birthDate(x))
             .Must(d => d is null || (d.Value > new DateOnly(1990, 1, 1) && d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
             .WithMessage(_ => Messages.BirthDateRange).OverridePropertyName("birthDate");
-        validator.RuleFor(x => guardians(x)).Must(g => g is null || g.Count <= 6).OverridePropertyName("guardians");
+        validator.RuleFor(x => guardians(x)).Must(g => g is null || g.Count <= 6).WithMessage(Messages.AtMostEntries(6)).OverridePropertyName("guardians");
         validator.RuleForEach(x => guardians(x)).SetValidator(new GuardianValidator()).OverridePropertyName("guardians");
     }
 

@@ -1,5 +1,3 @@
-using MentorCloud.Application.Common.Validation;
-using MentorCloud.Domain.Common;
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common;
@@ -7,7 +5,9 @@ using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Domain.Activities;
+using MentorCloud.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorCloud.Application.Activities.Commands;

@@ -1,13 +1,13 @@
-using MentorCloud.Application.Common.Validation;
-using MentorCloud.Domain.Common;
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Application.Semesters;
 using MentorCloud.Domain.Activities;
+using MentorCloud.Domain.Common;
 
 namespace MentorCloud.Application.Activities.Commands;
 

@@ -1,10 +1,10 @@
-using MentorCloud.Application.Common.Validation;
-using MentorCloud.Domain.Common;
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Domain.Archives;
+using MentorCloud.Domain.Common;
 
 namespace MentorCloud.Application.Archives.Commands;
 

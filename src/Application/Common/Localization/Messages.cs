@@ -44,6 +44,7 @@ public static class Messages
     public static LocalizedText DuplicateMonthlyReport(string month) => T($"{month} 的月度汇报已提交,每月只能提交一份。", $"The report for {month} was already handed in; one per month.");
     public static LocalizedText DuplicateMentorEvaluation => T("本学期已评议过该导师,每学期每位导师只能评议一次。", "You already evaluated this mentor this semester; once per semester.");
     public static LocalizedText NotOneOf(string text, string names) => T($"'{text}' 不是可选值之一:{names}。", $"'{text}' is not one of: {names}.");
+    public static LocalizedText AtMostEntries(int limit) => T($"最多 {limit} 项。", $"At most {limit} entries.");
     public static LocalizedText UseOneOf(string names) => T($"须为以下值之一:{names}。", $"Use one of: {names}.");
     public static LocalizedText UseDate => T("日期须为 yyyy-MM-dd 格式,例如 2026-09-01。", "Give the date as yyyy-MM-dd, e.g. 2026-09-01.");
     public static LocalizedText UseTimestamp => T("时间须为 ISO 8601 格式,例如 2026-09-01T08:00:00Z。", "Give the time in ISO 8601, e.g. 2026-09-01T08:00:00Z.");

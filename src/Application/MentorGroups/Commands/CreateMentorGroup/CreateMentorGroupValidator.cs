@@ -1,4 +1,6 @@
 using FluentValidation;
+using MentorCloud.Application.Common.Localization;
+using MentorCloud.Application.Common.Validation;
 
 namespace MentorCloud.Application.MentorGroups.Commands.CreateMentorGroup;
 
@@ -8,6 +10,6 @@ public sealed class CreateMentorGroupValidator : AbstractValidator<CreateMentorG
     {
         RuleFor(x => x.ClassId).NotEmpty();
         RuleFor(x => x.SemesterId).NotEmpty();
-        RuleFor(x => x.MentorIds).Must(ids => ids is null || ids.Count <= 100);
+        RuleFor(x => x.MentorIds).Must(ids => ids is null || ids.Count <= 100).WithMessage(Messages.AtMostEntries(100));
     }
 }

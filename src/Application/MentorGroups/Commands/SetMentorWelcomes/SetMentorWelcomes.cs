@@ -1,6 +1,8 @@
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Exceptions;
+using MentorCloud.Application.Common.Localization;
+using MentorCloud.Application.Common.Validation;
 using ValidationException = MentorCloud.Application.Common.Exceptions.ValidationException;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Security;
@@ -34,5 +36,5 @@ public sealed class SetMentorWelcomesHandler(IApplicationDbContext db, ICurrentU
 
 public sealed class SetMentorWelcomesValidator : AbstractValidator<SetMentorWelcomesCommand>
 {
-    public SetMentorWelcomesValidator() => RuleFor(x => x.WelcomedStudentIds).NotNull().Must(ids => ids is null || ids.Count <= 200);
+    public SetMentorWelcomesValidator() => RuleFor(x => x.WelcomedStudentIds).NotNull().Must(ids => ids is null || ids.Count <= 200).WithMessage(Messages.AtMostEntries(200));
 }

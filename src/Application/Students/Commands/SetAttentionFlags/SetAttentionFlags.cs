@@ -1,8 +1,10 @@
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Domain.Students;
 
 namespace MentorCloud.Application.Students.Commands.SetAttentionFlags;
@@ -29,6 +31,6 @@ public sealed class SetAttentionFlagsValidator : AbstractValidator<SetAttentionF
     public SetAttentionFlagsValidator()
     {
         RuleFor(x => x.Flags).NotNull();
-        RuleForEach(x => x.Flags).Must(f => f.IsSingleFlag());
+        RuleForEach(x => x.Flags).Must(f => f.IsSingleFlag()).WithMessage(Messages.UseOneOf(StudentMapping.FlagNames));
     }
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
@@ -96,6 +97,7 @@ public sealed class GetStudentsValidator : AbstractValidator<GetStudentsQuery>
     {
         this.AddPagingRules();
         RuleFor(x => x.Search).MaximumLength(50);
-        RuleFor(x => x.Flag).Must(f => StudentMapping.ParseFlag(f) is not null).When(x => x.Flag is not null);
+        RuleFor(x => x.Flag).Must(f => StudentMapping.ParseFlag(f) is not null).When(x => x.Flag is not null)
+            .WithMessage(x => Messages.NotOneOf(x.Flag!, StudentMapping.FlagNames));
     }
 }

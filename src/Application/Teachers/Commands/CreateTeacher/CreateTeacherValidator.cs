@@ -1,4 +1,5 @@
 using FluentValidation;
+using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Validation;
 
 namespace MentorCloud.Application.Teachers.Commands.CreateTeacher;
@@ -10,7 +11,7 @@ public sealed class CreateTeacherValidator : AbstractValidator<CreateTeacherComm
         RuleFor(x => x.Name).ValidName();
         RuleFor(x => x.EmployeeNo).ValidNumber();
         RuleForEach(x => x.Subjects).NotEmpty().MaximumLength(30);
-        RuleFor(x => x.Subjects).Must(s => s is null || s.Count <= 10);
+        RuleFor(x => x.Subjects).Must(s => s is null || s.Count <= 10).WithMessage(Messages.AtMostEntries(10));
         RuleFor(x => x.ClassIds).Must(c => c is null || c.Count <= 30);
         RuleFor(x => x.Account!).SetValidator(new NewAccountValidator()).When(x => x.Account is not null);
     }
