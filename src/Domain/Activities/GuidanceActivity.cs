@@ -194,7 +194,7 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
                 if (coVisitors.Count == 0)
                     throw new RuleViolationException("R10", new("班主任记录的家访须为与导师共同家访：请列出一同家访的该学生导师。", "A head teacher records a home visit jointly: list the student's mentors who joined it."), new { studentId });
                 if (coVisitors.FirstOrDefault(id => !mentors.Contains(id)) is var outsider && outsider != Guid.Empty)
-                    throw new RuleViolationException("R10", new("班主任家访时，每位同行导师都须是该学生的导师。", "Every co-visitor of a head teacher's home visit must be a mentor of the student."), new { studentId, coVisitorId = outsider });
+                    throw new RuleViolationException("R10", new("班主任家访时，每位共同家访的导师都须是该学生的导师。", "Every co-visitor of a head teacher's home visit must be a mentor of the student."), new { studentId, coVisitorId = outsider });
                 continue;
             }
             throw new RuleViolationException("R10", new("只有所列每名学生的现任导师才能为其记录育人活动。", "Only a current mentor of every listed student records an activity for them."), new { studentId });
@@ -227,7 +227,7 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
         if (details.Domains.Count == 0) throw new DomainValidationException("domains", new("请至少选择一个育人领域。", "Name at least one guidance domain."));
         if (string.IsNullOrWhiteSpace(details.Summary)) throw new DomainValidationException("summary", new("育人活动记录须填写摘要。", "An activity needs a summary."));
         if (details.Summary.Trim().Length > SummaryMaxLength) throw new DomainValidationException("summary", new($"摘要最多 {SummaryMaxLength} 个字符。", $"A summary has at most {SummaryMaxLength} characters."));
-        if (coVisitors.Contains(RecordedById)) throw new DomainValidationException("coVisitorIds", new("记录人不能把自己列为同行导师。", "The recorder is not their own co-visitor."));
+        if (coVisitors.Contains(RecordedById)) throw new DomainValidationException("coVisitorIds", new("记录人不能把自己列为共同家访的导师。", "The recorder is not their own co-visitor."));
         foreach (var plan in details.FollowUps)
         {
             if (string.IsNullOrWhiteSpace(plan.Action) || plan.Action.Trim().Length > ActionMaxLength)
