@@ -28,7 +28,7 @@ public static class RosterMessages
     public static LocalizedText GradeInvalid => T("年级须为 1–12 的整数。", "The grade must be a whole number from 1 to 12.");
     public static LocalizedText SchoolYearInvalid => T("学年须写作起始年份,如 2026 或 2026-2027。", "Write the school year as its first year, e.g. 2026 or 2026-2027.");
     public static LocalizedText AttentionFlagUnknown(string value) => T($"未知的特别关注类型“{value}”;可选:{RosterValues.AttentionFlagChoices}。",
-        $"Unknown attention flag '{value}'; use academicDifficulty, behavioural, singleParent, reconstitutedFamily, leftBehind, psychological, financialHardship or specialNeeds.");
+        $"Unknown attention flag '{value}'; use one of: {Students.StudentMapping.FlagNames}.");
     public static LocalizedText TeacherNotFound(string employeeNo) => T($"没有工号为 '{employeeNo}' 的教师。", $"No teacher has the employee number '{employeeNo}'.");
     public static LocalizedText ClassNotFound(string name, int schoolYear) => T($"{schoolYear} 学年没有名为 '{name}' 的班级。", $"There is no class named '{name}' in school year {schoolYear}.");
     public static LocalizedText StatusInvalid => T("状态须为 在读 或 离校(active / left)。", "The status must be active or left (在读 / 离校).");

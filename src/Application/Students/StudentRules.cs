@@ -22,7 +22,7 @@ public static partial class StudentRules
         validator.RuleFor(x => gender(x)).IsInEnum().OverridePropertyName("gender");
         validator.RuleFor(x => birthDate(x))
             .Must(d => d is null || (d.Value > new DateOnly(1990, 1, 1) && d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-            .WithMessage(_ => Messages.BirthDateRange).OverridePropertyName("birthDate");
+            .WithMessage(Messages.BirthDateRange).OverridePropertyName("birthDate");
         validator.RuleFor(x => guardians(x)).Must(g => g is null || g.Count <= 6).WithMessage(Messages.AtMostEntries(6)).OverridePropertyName("guardians");
         validator.RuleForEach(x => guardians(x)).SetValidator(new GuardianValidator()).OverridePropertyName("guardians");
     }
@@ -33,7 +33,7 @@ public static partial class StudentRules
         {
             RuleFor(g => g.Name).NotEmpty().MaximumLength(50);
             RuleFor(g => g.Relation).NotEmpty().MaximumLength(20);
-            RuleFor(g => g.Phone).Matches(PhonePattern()).When(g => !string.IsNullOrWhiteSpace(g.Phone)).WithMessage(_ => Messages.PhoneFormat);
+            RuleFor(g => g.Phone).Matches(PhonePattern()).When(g => !string.IsNullOrWhiteSpace(g.Phone)).WithMessage(Messages.PhoneFormat);
         }
     }
 

@@ -6,6 +6,7 @@ using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,10 +59,10 @@ public sealed class RegisterWebhookValidator : AbstractValidator<RegisterWebhook
     {
         RuleFor(x => x.Url).NotEmpty().MaximumLength(WebhookSubscription.MaxUrlLength)
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && !string.IsNullOrEmpty(uri.Host) && uri.UserInfo.Length == 0)
-            .WithMessage(_ => Messages.WebhookUrl);
-        RuleFor(x => x.Events).NotEmpty().WithMessage(_ => Messages.WebhookEvents)
-            .Must(events => events is null || events.All(e => WebhookEvents.All.Contains(e))).WithMessage(_ => Messages.WebhookEvents);
-        RuleFor(x => x.Secret).NotEmpty().Length(16, 200).WithMessage(_ => Messages.WebhookSecret);
+            .WithMessage(Messages.WebhookUrl);
+        RuleFor(x => x.Events).NotEmpty().WithMessage(Messages.WebhookEvents)
+            .Must(events => events is null || events.All(e => WebhookEvents.All.Contains(e))).WithMessage(Messages.WebhookEvents);
+        RuleFor(x => x.Secret).NotEmpty().Length(16, 200).WithMessage(Messages.WebhookSecret);
     }
 }
 

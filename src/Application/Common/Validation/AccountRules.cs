@@ -11,13 +11,13 @@ public static partial class AccountRules
     public const int MaxPasswordLength = 128;
 
     public static IRuleBuilderOptions<T, string> ValidCode<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().Must(Code.IsValid).WithMessage(_ => Messages.CodeFormat);
+        rule.NotEmpty().Must(Code.IsValid).WithMessage(Messages.CodeFormat);
 
     public static IRuleBuilderOptions<T, string> ValidUsername<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().Matches(UsernamePattern()).WithMessage(_ => Messages.UsernameFormat);
+        rule.NotEmpty().Matches(UsernamePattern()).WithMessage(Messages.UsernameFormat);
 
     public static IRuleBuilderOptions<T, string> ValidPassword<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().Must(MeetsPasswordPolicy).WithMessage(_ => Messages.PasswordPolicy);
+        rule.NotEmpty().Must(MeetsPasswordPolicy).WithMessage(Messages.PasswordPolicy);
 
     /// <summary>The password policy: 8–128 characters with at least one letter and one digit; a missing password meets nothing.</summary>
     public static bool MeetsPasswordPolicy(string? password) =>
@@ -28,7 +28,7 @@ public static partial class AccountRules
 
     /// <summary>An employee or student number: 1–32 letters, digits or '-'.</summary>
     public static IRuleBuilderOptions<T, string> ValidNumber<T>(this IRuleBuilder<T, string> rule) =>
-        rule.NotEmpty().Matches(NumberPattern()).WithMessage(_ => Messages.NumberFormat);
+        rule.NotEmpty().Matches(NumberPattern()).WithMessage(Messages.NumberFormat);
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9-]{1,32}\\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex NumberPattern();

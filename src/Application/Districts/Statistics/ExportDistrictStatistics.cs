@@ -4,6 +4,7 @@ using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Security;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Application.Roster;
 
 namespace MentorCloud.Application.Districts.Statistics;
@@ -80,7 +81,7 @@ public sealed class ExportDistrictStatisticsValidator : AbstractValidator<Export
     public ExportDistrictStatisticsValidator()
     {
         RuleFor(q => q.DistrictCode).NotEmpty();
-        RuleFor(q => q.Format).Must(f => f is "csv" or "xlsx").WithMessage(_ => Messages.StatisticsFormat);
+        RuleFor(q => q.Format).Must(f => f is "csv" or "xlsx").WithMessage(Messages.StatisticsFormat);
         RuleFor(q => q.Semester).NotEmpty().MaximumLength(100).When(q => q.Semester is not null);
     }
 }

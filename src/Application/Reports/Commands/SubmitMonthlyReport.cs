@@ -6,6 +6,7 @@ using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Domain.Common;
 using MentorCloud.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed class SubmitMonthlyReportValidator : AbstractValidator<SubmitMonth
 {
     public SubmitMonthlyReportValidator()
     {
-        RuleFor(x => x.Month).NotEmpty().Must(m => ReportMonth.TryParse(m, out _)).WithMessage(_ => Messages.MonthFormat);
+        RuleFor(x => x.Month).NotEmpty().Must(m => ReportMonth.TryParse(m, out _)).WithMessage(Messages.MonthFormat);
         RuleFor(x => x.Content).NotEmpty().MaximumLength(MonthlyReport.MaxContentLength);
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MentorCloud.Application.Common.Localization;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Domain.Districts;
 using MentorCloud.Domain.Policies;
 
@@ -28,7 +29,7 @@ public sealed class PolicySettingsValidator : AbstractValidator<PolicySettings>
             .Must(days => days.Count <= SchoolPolicyBounds.MaxReminders
                           && days.All(d => d is >= 1 and <= SchoolPolicyBounds.MaxReminderDaysBeforeEnd)
                           && days.Zip(days.Skip(1)).All(p => p.First > p.Second))
-            .WithMessage(_ => Messages.ReminderDaysOrder)
+            .WithMessage(Messages.ReminderDaysOrder)
             .When(x => x.ReminderDaysBeforeEnd is not null);
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using MentorCloud.Application.Common.Localization;
+using MentorCloud.Application.Common.Validation;
 
 namespace MentorCloud.Application.Semesters.Commands.CreateSemester;
 
@@ -9,7 +10,7 @@ public sealed class CreateSemesterValidator : AbstractValidator<CreateSemesterCo
     {
         RuleFor(x => x.Label).NotEmpty().MaximumLength(50);
         RuleFor(x => x.StartsOn).NotEmpty();
-        RuleFor(x => x.EndsOn).NotEmpty().GreaterThan(x => x.StartsOn).WithMessage(_ => Messages.EndAfterStart);
-        RuleFor(x => x.EndsOn).Must((x, end) => end.DayNumber - x.StartsOn.DayNumber <= 366).WithMessage(_ => Messages.SemesterTooLong);
+        RuleFor(x => x.EndsOn).NotEmpty().GreaterThan(x => x.StartsOn).WithMessage(Messages.EndAfterStart);
+        RuleFor(x => x.EndsOn).Must((x, end) => end.DayNumber - x.StartsOn.DayNumber <= 366).WithMessage(Messages.SemesterTooLong);
     }
 }
