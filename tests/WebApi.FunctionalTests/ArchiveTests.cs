@@ -141,7 +141,8 @@ public abstract class ArchiveTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
         (await WriteAsync(mentor, pupil, "habits", new { strengths = "守时" }, "\"0\"")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await (await WriteAsync(mentor, pupil, "habits", new { strengths = "无" }, null)).ShouldBeProblem(HttpStatusCode.PreconditionRequired);
-        await (await WriteAsync(mentor, pupil, "habits", new { strengths = "无" }, "*")).ShouldBeProblem(HttpStatusCode.PreconditionRequired);
+        var star = await (await WriteAsync(mentor, pupil, "habits", new { strengths = "无" }, "*")).ShouldBeProblem(HttpStatusCode.PreconditionRequired);
+        star.GetProperty("detail").GetString().ShouldBe("修改该记录须携带读取时得到的 ETag（If-Match 请求头；* 不指明版本，不被接受）。");
         foreach (var tag in new[] { "\"0\"", "W/\"1\"", "1", "\"abc\"", "\"0\", \"1\"" })
             await (await WriteAsync(mentor, pupil, "habits", new { strengths = "无" }, tag)).ShouldBeProblem(HttpStatusCode.PreconditionFailed);
 

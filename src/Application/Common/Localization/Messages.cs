@@ -29,6 +29,7 @@ public static class Messages
         $"Reminder days must be distinct numbers from 1 to {SchoolPolicyBounds.MaxReminderDaysBeforeEnd} in descending order, at most {SchoolPolicyBounds.MaxReminders}.");
     public static LocalizedText SemesterOverlaps(string label) => T($"与已有学期“{label}”的日期重叠。", $"The dates overlap the semester '{label}'.");
     public static LocalizedText EndAfterStart => T("结束日期须晚于开始日期。", "The end date must come after the start date.");
+    public static LocalizedText ToNotBeforeFrom => T("to 不能早于 from。", "to cannot come before from.");
     public static LocalizedText SemesterTooLong => T("一个学期不能超过一年。", "A semester cannot last more than a year.");
     public static LocalizedText DuplicateEmployeeNo(string no) => T($"工号 '{no}' 已存在。", $"Employee number '{no}' already exists.");
     public static LocalizedText DuplicateStudentNo(string no) => T($"学号 '{no}' 已存在。", $"Student number '{no}' already exists.");
@@ -74,7 +75,8 @@ public static class Messages
         "The first request with this Idempotency-Key is still being processed; retry shortly.");
     public static LocalizedText IdempotencyKeyFormat => T("Idempotency-Key 须为 1–100 个可见 ASCII 字符。", "The Idempotency-Key must be 1–100 visible ASCII characters.");
     public static LocalizedText PreconditionFailedDetail => T("该记录已被修改，请重新读取后再保存（If-Match 与当前 ETag 不符）。", "The record was changed since you read it: read it again and retry with its current ETag in If-Match.");
-    public static LocalizedText PreconditionRequiredDetail => T("修改该记录须携带读取时得到的 ETag（If-Match 请求头）。", "Send the ETag you read in an If-Match header to change this record.");
+    public static LocalizedText PreconditionRequiredDetail => T("修改该记录须携带读取时得到的 ETag（If-Match 请求头；* 不指明版本，不被接受）。",
+        "Send the ETag you read in an If-Match header to change this record (* names no version and is not accepted).");
     public static LocalizedText TitleTooLarge => T("上传内容过大", "Payload too large");
     public static LocalizedText TitleMethodNotAllowed => T("不支持该请求方法", "Method not allowed");
     public static LocalizedText MethodsAllowed(string methods) => T($"该地址只接受 {methods} 请求。", $"This address takes {methods} only.");

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using MentorCloud.Application.Common.Auditing;
 using MentorCloud.Application.Common.Interfaces;
+using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
@@ -49,6 +50,6 @@ public sealed class GetAuditLogValidator : AbstractValidator<GetAuditLogQuery>
         this.AddPagingRules();
         RuleFor(x => x.Section).IsInEnum();
         RuleFor(x => x.Action).MaximumLength(60);
-        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null);
+        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).WithMessage(Messages.ToNotBeforeFrom).When(x => x.From is not null && x.To is not null);
     }
 }
