@@ -29,6 +29,7 @@ public static class DependencyInjection
                 typeof(PerformanceBehaviour<,>),
             ];
         });
+        Common.Validation.FieldNames.UseForBuiltInMessages();
         // Singletons: a validator's rules are built once, not on every request (they depend on nothing scoped; the clock is read when validating).
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: false);
         services.AddScoped<Common.Security.AccessPolicy>();

@@ -87,5 +87,5 @@ public sealed class ValidationBehaviourTests
     [InlineData("Items[0].Name", "items[0].name")]
     [InlineData("code", "code")]
     public void Property_paths_become_camelCase_json_paths(string propertyPath, string expected) =>
-        ValidationBehaviour<AdminCommand, string>.ToCamelCasePath(propertyPath).ShouldBe(expected);
+        FieldNames.Of(propertyPath).ShouldBe(expected);
 }

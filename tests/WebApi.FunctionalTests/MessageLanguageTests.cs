@@ -79,6 +79,21 @@ public abstract class MessageLanguageTests<TApp>(TApp app) : FunctionalTest<TApp
     }
 
     [Theory]
+    [InlineData(null, "'pageSize' 必须在 1 (包含)和 200 (包含)之间， 您输入了 201。", "'label' 不能为空。")]
+    [InlineData("en", "'pageSize' must be between 1 and 200. You entered 201.", "'label' must not be empty.")]
+    public async Task A_built_in_rule_names_the_field_as_the_api_writes_it(string? language, string pageSize, string label)
+    {
+        var school = await Api.CreateSchoolAsync();
+        using var admin = await Api.As(school.SchoolAdmin, language: language);
+
+        (await (await admin.GetAsync(school.Route("students?pageSize=201"), Ct)).ShouldBeProblem(HttpStatusCode.BadRequest))
+            .ErrorsFor("pageSize").ShouldBe([pageSize]);
+        (await (await admin.PostAsJsonAsync(school.Route("semesters"), new { label = "", startsOn = "2026-09-01", endsOn = "2027-01-31" }, Ct))
+            .ShouldBeProblem(HttpStatusCode.BadRequest)).ErrorsFor("label").ShouldBe([label]);
+        (await (await admin.GetAsync(school.Route("semesters"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetProperty("totalCount").GetInt32().ShouldBe(0);
+    }
+
+    [Theory]
     [InlineData(null, "该学期不存在。")]
     [InlineData("en", "Unknown semester.")]
     public async Task A_value_only_the_use_case_can_check(string? language, string expected)

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using MentorCloud.Application.Common.Validation;
 using ValidationException = MentorCloud.Application.Common.Exceptions.ValidationException;
 
 namespace MentorCloud.Application.Common.Behaviours;
@@ -21,14 +22,10 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         if (failures.Count > 0)
         {
             throw new ValidationException(failures
-                .GroupBy(f => ToCamelCasePath(f.PropertyName), StringComparer.Ordinal)
+                .GroupBy(f => FieldNames.Of(f.PropertyName), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal));
         }
 
         return await next(message, cancellationToken);
     }
-
-    /// <summary>"Admin.Username" → "admin.username", matching the JSON field names.</summary>
-    public static string ToCamelCasePath(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
 }

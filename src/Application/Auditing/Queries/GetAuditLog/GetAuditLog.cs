@@ -6,6 +6,7 @@ using MentorCloud.Application.Common.Localization;
 using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
+using MentorCloud.Application.Common.Validation;
 using MentorCloud.Domain.Archives;
 
 namespace MentorCloud.Application.Auditing.Queries.GetAuditLog;
