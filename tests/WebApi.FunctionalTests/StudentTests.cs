@@ -64,7 +64,7 @@ public abstract class StudentTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
         }, Ct)).ShouldBeProblem(HttpStatusCode.BadRequest);
         problem.ErrorsFor("name").ShouldNotBeEmpty();
         problem.ErrorsFor("studentNo").ShouldNotBeEmpty();
-        problem.ErrorsFor("birthDate").ShouldNotBeEmpty();
+        problem.ErrorsFor("birthDate").ShouldBe(["出生日期须晚于 1990-01-01,且不晚于今天。"]);
         problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldContain(n => n.StartsWith("guardians[0]", StringComparison.Ordinal));
 
         var unknownClass = await (await s.Admin.PostAsJsonAsync(s.School.Route("students"), new { name = "王", studentNo = "S-9", classId = Guid.CreateVersion7(), gender = "male" }, Ct))

@@ -9,6 +9,9 @@ namespace MentorCloud.Application.Students;
 
 public static partial class StudentRules
 {
+    /// <summary>A birth date lies after this day and not after today.</summary>
+    public static readonly DateOnly BirthDatesAfter = new(1990, 1, 1);
+
     public static async Task EnsureClassExistsAsync(this IApplicationDbContext db, Guid classId, CancellationToken cancellationToken)
     {
         if (!await db.Classes.AnyAsync(c => c.Id == classId, cancellationToken))
@@ -21,8 +24,8 @@ public static partial class StudentRules
         validator.RuleFor(x => name(x)).ValidName().OverridePropertyName("name");
         validator.RuleFor(x => gender(x)).IsInEnum().OverridePropertyName("gender");
         validator.RuleFor(x => birthDate(x))
-            .Must(d => d is null || (d.Value > new DateOnly(1990, 1, 1) && d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
-            .WithMessage(Messages.BirthDateRange).OverridePropertyName("birthDate");
+            .Must(d => d is null || (d.Value > BirthDatesAfter && d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+            .WithMessage(Messages.BirthDateRange(BirthDatesAfter)).OverridePropertyName("birthDate");
         validator.RuleFor(x => guardians(x)).Must(g => g is null || g.Count <= 6).WithMessage(Messages.AtMostEntries(6)).OverridePropertyName("guardians");
         validator.RuleForEach(x => guardians(x)).SetValidator(new GuardianValidator()).OverridePropertyName("guardians");
     }

@@ -11,6 +11,7 @@ namespace MentorCloud.Application.Common.Localization;
 public static class Messages
 {
     private static LocalizedText T(string zh, string en) => new(zh, en);
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static LocalizedText CodeFormat => T("代码须为 2–40 个小写字母、数字或 '-'。", "Use 2–40 lowercase letters, digits or '-'.");
     public static LocalizedText PasswordPolicy => T("密码至少 8 位,且须同时包含字母和数字。", "The password needs at least 8 characters with both letters and digits.");
@@ -39,7 +40,7 @@ public static class Messages
     public static LocalizedText HeadsAnotherClass => T("该教师本学年已担任其他班级的班主任。", "This teacher already heads another class this school year.");
     public static LocalizedText DuplicateClass(string name) => T($"本学年已有班级 '{name}'。", $"A class named '{name}' already exists this school year.");
     public static LocalizedText ClassNotFound => T("班级不存在。", "The class does not exist.");
-    public static LocalizedText BirthDateRange => T("出生日期不在合理范围内。", "The birth date is out of range.");
+    public static LocalizedText BirthDateRange(DateOnly after) => T($"出生日期须晚于 {IsoDate(after)},且不晚于今天。", $"A birth date lies after {IsoDate(after)} and not after today.");
     public static LocalizedText PhoneFormat => T("电话号码格式不正确。", "The phone number is not valid.");
     public static LocalizedText MonthFormat => T("月份格式须为 yyyy-MM,例如 2026-10。", "Give the month as yyyy-MM, e.g. 2026-10.");
     public static LocalizedText DuplicateMonthlyReport(string month) => T($"{month} 的月度汇报已提交,每月只能提交一份。", $"The report for {month} was already handed in; one per month.");
