@@ -117,13 +117,13 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     }
 
     [Theory]
-    [InlineData("/api/v1/me", null, HttpStatusCode.OK)]
-    [InlineData("/API/V1/me", null, HttpStatusCode.OK)]
-    [InlineData("/api/v1/me", "1", HttpStatusCode.OK)]
-    [InlineData("/api/v1/me", "1.0", HttpStatusCode.OK)]
-    [InlineData("/api/v1/me", "2", HttpStatusCode.BadRequest)]
-    [InlineData("/api/v1/me", "one", HttpStatusCode.BadRequest)]
-    public async Task The_api_version_is_the_header_when_sent_else_the_path(string path, string? header, HttpStatusCode expected)
+    [InlineData("/api/v1/me", null, HttpStatusCode.OK, null)]
+    [InlineData("/API/V1/me", null, HttpStatusCode.OK, null)]
+    [InlineData("/api/v1/me", "1", HttpStatusCode.OK, null)]
+    [InlineData("/api/v1/me", "1.0", HttpStatusCode.OK, null)]
+    [InlineData("/api/v1/me", "2", HttpStatusCode.BadRequest, "该地址不支持 API 版本 '2'。")]
+    [InlineData("/api/v1/me", "one", HttpStatusCode.BadRequest, "'one' 不是有效的 API 版本。")]
+    public async Task The_api_version_is_the_header_when_sent_else_the_path(string path, string? header, HttpStatusCode expected, string? detail)
     {
         using var client = await Api.AsPlatformAdmin();
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -132,7 +132,7 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         if (expected == HttpStatusCode.OK)
             (await response.ShouldBeJson(HttpStatusCode.OK)).GetProperty("username").GetString().ShouldNotBeNullOrEmpty();
         else
-            await response.ShouldBeProblem(expected);
+            (await response.ShouldBeProblem(expected)).GetProperty("detail").GetString().ShouldBe(detail);
         response.Headers.GetValues("api-supported-versions").Single().ShouldBe("1");
     }
 

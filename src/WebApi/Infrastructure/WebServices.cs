@@ -47,10 +47,13 @@ public static class WebServices
             problem.Title = ProblemDetailsExceptionHandler.TitleFor(problem.Status) ?? problem.Title;
             problem.Type ??= problem.Status switch
             {
+                StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
                 StatusCodes.Status422UnprocessableEntity => "https://tools.ietf.org/html/rfc4918#section-11.2",
+                StatusCodes.Status428PreconditionRequired => "https://tools.ietf.org/html/rfc6585#section-3",
                 StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
                 _ => "about:blank",
             };
+            if (ApiVersionProblems.DetailFor(problem.Extensions.TryGetValue("code", out var code) ? code : null, context.HttpContext) is { } versionDetail) problem.Detail = versionDetail;
             problem.Detail ??= ProblemDetailsExceptionHandler.DetailFor(problem.Status, context.HttpContext);
             problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             // The exception handler clears the headers request localization set; the problem is in the request's language.

@@ -145,7 +145,8 @@ public static class ResponseAssertions
         var body = JsonDocument.Parse(text).RootElement;
         body.GetProperty("status").GetInt32().ShouldBe((int)status);
         body.GetProperty("title").GetString().ShouldNotBeNullOrWhiteSpace();
-        body.GetProperty("type").GetString().ShouldNotBeNullOrWhiteSpace();
+        // Every problem links where its kind is defined (an RFC's section, or API versioning's problem page), never about:blank.
+        body.GetProperty("type").GetString().ShouldStartWith("https://", Case.Sensitive, text);
         body.TryGetProperty("traceId", out _).ShouldBeTrue(text);
         text.ShouldNotContain("   at ", Case.Sensitive, "no stack traces leak");
         return body;

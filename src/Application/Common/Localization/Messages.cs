@@ -78,6 +78,9 @@ public static class Messages
     public static LocalizedText PreconditionFailedDetail => T("该记录已被修改，请重新读取后再保存（If-Match 与当前 ETag 不符）。", "The record was changed since you read it: read it again and retry with its current ETag in If-Match.");
     public static LocalizedText PreconditionRequiredDetail => T("修改该记录须携带读取时得到的 ETag（If-Match 请求头；* 不指明版本，不被接受）。",
         "Send the ETag you read in an If-Match header to change this record (* names no version and is not accepted).");
+    public static LocalizedText UnsupportedApiVersion(string? version) => T($"该地址不支持 API 版本 '{version}'。", $"This address does not support API version '{version}'.");
+    public static LocalizedText InvalidApiVersion(string? version) => T($"'{version}' 不是有效的 API 版本。", $"'{version}' is not a valid API version.");
+    public static LocalizedText AmbiguousApiVersion => T("请求给出了多个不同的 API 版本。", "The request names more than one API version.");
     public static LocalizedText TitleTooLarge => T("上传内容过大", "Payload too large");
     public static LocalizedText TitleMethodNotAllowed => T("不支持该请求方法", "Method not allowed");
     public static LocalizedText MethodsAllowed(string methods) => T($"该地址只接受 {methods} 请求。", $"This address takes {methods} only.");
