@@ -137,6 +137,17 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     }
 
     [Fact]
+    public async Task Two_different_api_versions_in_one_request_are_refused_in_the_callers_language()
+    {
+        using var client = await Api.AsPlatformAdmin();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        request.Headers.Add("api-version", ["1", "2"]);
+        var problem = await (await client.SendAsync(request, Ct)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        problem.GetProperty("detail").GetString().ShouldBe("请求给出了多个不同的 API 版本。");
+        problem.GetProperty("code").GetString().ShouldBe("AmbiguousApiVersion");
+    }
+
+    [Fact]
     public void The_service_hands_out_one_logger_per_category()
     {
         var factory = Api.Factory.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
