@@ -86,14 +86,15 @@ public abstract class BindingProblemTests<TApp>(TApp app) : FunctionalTest<TApp>
     public static TheoryData<string, string?, string> Bodies => new()
     {
         { "{\"kind\":\"talk\",", "application/json", "The request body is not valid JSON." },
-        { "[1,2]", "application/json", "The request body is not valid JSON." },
+        { "[1,2]", "application/json", "The request body is valid JSON of another kind. Use a JSON object." },
+        { "\"talk\"", "application/json", "The request body is valid JSON of another kind. Use a JSON object." },
         { "", "application/json", "A JSON request body is required." },
         { "", null, "A JSON request body is required." },
     };
 
     [Theory]
     [MemberData(nameof(Bodies))]
-    public async Task A_body_that_is_not_json_or_is_missing_says_so_and_records_nothing(string body, string? contentType, string expected)
+    public async Task A_body_that_is_not_json_or_not_an_object_or_is_missing_says_so_and_records_nothing(string body, string? contentType, string expected)
     {
         using var s = await MenteeSchool.CreateAsync(Api, [1], Ct);
         using var mentor = await Api.As(s.Mentor.Username, language: "en");
@@ -165,6 +166,8 @@ public abstract class BindingProblemTests<TApp>(TApp app) : FunctionalTest<TApp>
         body.ErrorsFor("kind").ShouldBe(["须为以下值之一:talk, parentContact, evaluationFeedback, groupTalk。"]);
         var notJson = await (await mentor.PostAsync(s.Route("activities"), Json("{"), Ct)).ShouldBeProblem(HttpStatusCode.BadRequest);
         notJson.GetProperty("detail").GetString().ShouldBe("请求体不是有效的 JSON。");
+        var array = await (await mentor.PostAsync(s.Route("activities"), Json("[]"), Ct)).ShouldBeProblem(HttpStatusCode.BadRequest);
+        array.GetProperty("detail").GetString().ShouldBe("请求体是有效的 JSON,但类型不对。须为 JSON 对象。");
         (await ActivitiesOfAsync(s)).ShouldBe(0);
     }
 

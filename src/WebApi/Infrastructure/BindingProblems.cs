@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MentorCloud.Application.Common.Localization;
+using MentorCloud.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -13,8 +14,9 @@ namespace MentorCloud.WebApi.Infrastructure;
 /// What ASP.NET Core refused before a request reached its handler, as a problem a front end can act on: a query or route
 /// value that does not parse and a JSON value of the wrong type or format are 400 with <c>errors</c> naming the field
 /// (<c>pageSize</c>, <c>followUps[0].dueOn</c>) and saying what it takes, in the caller's language; a body that is not
-/// JSON, or is missing, is 400 saying so; a body over the server's size limit is 413 naming the limit. The framework's own
-/// text names C# types and parameters, so it is never shown.
+/// JSON, is JSON of another kind than the endpoint takes (an array where it takes an object), or is missing, is 400
+/// saying so; a body over the server's size limit is 413 naming the limit. The framework's own text names C# types and
+/// parameters, so it is never shown.
 /// (A body of another content type is a 415 ASP.NET Core answers without an exception; the problem details name the
 /// content type to send, <see cref="AcceptedContentTypes"/>.)
 /// </summary>
@@ -24,9 +26,13 @@ public static partial class BindingProblems
     {
         var message = exception.Message;
         if (exception.InnerException is JsonException json && ReadBody().Match(message) is { Success: true } read)
-            return json.InnerException is JsonException || FieldOf(json.Path) is not { } field
-                ? Problem(Messages.InvalidJsonBody) // not JSON at all, or not an object where one was expected
-                : Invalid(field, Expected(TypeAt(ParameterType(context, read.Groups["name"].Value), field)));
+        {
+            var bodyType = ParameterType(context, read.Groups["name"].Value);
+            if (json.InnerException is JsonException) return Problem(Messages.InvalidJsonBody); // the reader's: not JSON at all
+            return FieldOf(json.Path) is { } field
+                ? Invalid(field, Expected(TypeAt(bodyType, field)))
+                : Problem(Messages.JsonBodyOfAnotherKind(Expected(bodyType))); // an array or a string where the body is an object
+        }
         if (Bind().Match(message) is { Success: true } bind)
             return Invalid(bind.Groups["name"].Value, Expected(ParameterType(context, bind.Groups["name"].Value)));
         if (ImplicitBody().IsMatch(message)) return Problem(Messages.JsonBodyRequired);
@@ -76,7 +82,7 @@ public static partial class BindingProblems
         : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
     /// <summary>What a value of <paramref name="declared"/> looks like in the contract (API.md "Conventions").</summary>
-    private static string Expected(Type? declared)
+    private static LocalizedText Expected(Type? declared)
     {
         var type = declared is null ? null : Nullable.GetUnderlyingType(declared) ?? declared;
         return type switch

@@ -59,6 +59,8 @@ public static class Messages
     public static LocalizedText UseObject => T("须为 JSON 对象。", "Use a JSON object.");
     public static LocalizedText InvalidValue => T("值的类型或格式不正确。", "The value has the wrong type or format.");
     public static LocalizedText InvalidJsonBody => T("请求体不是有效的 JSON。", "The request body is not valid JSON.");
+    public static LocalizedText JsonBodyOfAnotherKind(LocalizedText use) =>
+        T($"请求体是有效的 JSON,但类型不对。{use.Chinese}", $"The request body is valid JSON of another kind. {use.English}");
     public static LocalizedText JsonBodyRequired => T("缺少请求体,须为 JSON。", "A JSON request body is required.");
     public static LocalizedText ContentTypeRequired(string types) => T($"该请求的 Content-Type 须为 {types}。", $"Send the body with Content-Type: {types}.");
     public static LocalizedText BodyTooLarge(long limit) => T($"请求体超过 {limit} 字节的上限。", $"The request body exceeds the limit of {limit} bytes.");
