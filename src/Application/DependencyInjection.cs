@@ -44,7 +44,7 @@ public static class DependencyInjection
         services.AddScoped<IdempotencyContext>();
         services.AddScoped<Activities.ActivityAccess>();
         services.AddDomainEventHandlers(typeof(DependencyInjection).Assembly);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(Common.StoredPrecisionClock.Instance);
         return services;
     }
 

@@ -270,6 +270,26 @@ public abstract class ActivityTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     }
 
     [Fact]
+    public async Task The_times_in_a_write_answer_are_those_read_back_later()
+    {
+        var w = await WorldAsync();
+        using var mentor = await Api.As(w.Mentor.Login);
+        var recorded = await RecordAsync(mentor, w, Talk(w, w.S1.Id));
+        var id = recorded.GetProperty("id").GetGuid();
+        var edit = new HttpRequestMessage(HttpMethod.Put, w.School.Route($"activities/{id}"))
+        {
+            Content = JsonContent.Create(new { kind = "talk", studentIds = new[] { w.S1.Id }, occurredOn = Day(-1), domains = new[] { "study" }, summary = "补充" }),
+        };
+        edit.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        var edited = await (await mentor.SendAsync(edit, Ct)).ShouldBeJson(HttpStatusCode.OK);
+
+        var read = await (await mentor.GetAsync(w.School.Route($"activities/{id}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        read.GetProperty("recordedAt").GetString().ShouldBe(recorded.GetProperty("recordedAt").GetString());
+        read.GetProperty("editedAt").GetString().ShouldBe(edited.GetProperty("editedAt").GetString());
+        edited.GetProperty("recordedAt").GetString().ShouldBe(recorded.GetProperty("recordedAt").GetString());
+    }
+
+    [Fact]
     public async Task A_deleted_activity_is_hidden_everywhere_but_kept_and_audited()
     {
         var w = await WorldAsync();
