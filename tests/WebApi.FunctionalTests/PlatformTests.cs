@@ -190,6 +190,52 @@ public abstract class PlatformTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         ShouldCarrySecurityHeaders(await admin.GetAsync(school.Route("roster/template"), Ct), HttpStatusCode.InternalServerError);
     }
 
+    [Fact]
+    public async Task A_browser_front_end_of_an_allowed_origin_may_call_and_read_what_it_needs_and_another_origin_may_not()
+    {
+        const string front = "https://front.example.cn";
+        var school = await Api.CreateSchoolAsync();
+        var token = await Api.TokenAsync(school.SchoolAdmin, TestApi.Password);
+        await using var configured = App.Factory.WithWebHostBuilder(b => b.UseSetting("Cors:AllowedOrigins:0", front));
+        using var browser = configured.CreateClient();
+        HttpRequestMessage Preflight(string origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, school.Route($"students/{Guid.NewGuid()}/archive/family"));
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "PUT");
+            request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,if-match");
+            return request;
+        }
+        HttpRequestMessage Get(string path, string origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Origin", origin);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return request;
+        }
+
+        var preflight = await browser.SendAsync(Preflight(front), Ct);
+        preflight.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        preflight.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([front]);
+        preflight.Headers.GetValues("Access-Control-Allow-Methods").Single().ShouldContain("PUT");
+        preflight.Headers.GetValues("Access-Control-Allow-Headers").Single().Split(',').ShouldBe(["authorization", "content-type", "if-match"], ignoreOrder: true);
+        preflight.Headers.GetValues("Access-Control-Max-Age").ShouldBe(["600"]);
+
+        var template = await browser.SendAsync(Get(school.Route("roster/template"), front), Ct);
+        template.StatusCode.ShouldBe(HttpStatusCode.OK);
+        template.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([front]);
+        template.Headers.GetValues("Access-Control-Expose-Headers").Single().Split(',')
+            .ShouldBe(["Location", "ETag", "Retry-After", "Content-Disposition"], ignoreOrder: true);
+        template.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+
+        const string other = "https://elsewhere.example.com";
+        (await browser.SendAsync(Preflight(other), Ct)).Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
+        var elsewhere = await browser.SendAsync(Get("/api/v1/me", other), Ct);
+        elsewhere.StatusCode.ShouldBe(HttpStatusCode.OK); // the server answers; the browser withholds it from the page
+        elsewhere.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
+        elsewhere.Headers.Contains("Access-Control-Expose-Headers").ShouldBeFalse();
+    }
+
     private static void ShouldCarrySecurityHeaders(HttpResponseMessage response, HttpStatusCode status)
     {
         response.StatusCode.ShouldBe(status);

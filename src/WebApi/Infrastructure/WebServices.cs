@@ -110,7 +110,11 @@ public static class WebServices
             .WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])
             .AllowAnyHeader()
             .AllowAnyMethod()
-            .WithExposedHeaders("Location", "ETag", "Retry-After")));
+            // A browser front end reads these from cross-origin answers: a created resource, the version to send back in
+            // If-Match, when to retry, and an export's file name.
+            .WithExposedHeaders("Location", "ETag", "Retry-After", "Content-Disposition")
+            // Every call carries a bearer token, so each would be preflighted; browsers remember a preflight this long.
+            .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
 
         services.AddApiVersioning(o =>
         {
