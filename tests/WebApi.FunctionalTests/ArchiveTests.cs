@@ -167,6 +167,29 @@ public abstract class ArchiveTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
     }
 
     [Fact]
+    public async Task A_field_a_section_does_not_have_is_refused_by_name_not_dropped_and_nothing_is_stored()
+    {
+        using var pupil = await NewPupilAsync();
+        using var mentor = await Api.As(pupil.Mentor, language: "en");
+        using var chinese = await Api.As(pupil.Mentor);
+
+        var misspelt = await (await WriteAsync(mentor, pupil, "family", new { structur = "twoParent", notes = "父母在外务工" }, "\"0\""))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        misspelt.ErrorsFor("structur").ShouldBe(["There is no such field; the fields are: structure, guardians, analysis, notes."]);
+        var nested = await (await WriteAsync(mentor, pupil, "academics", new { results = new[] { new { subject = "数学", term = "2026秋", scor = 92 } } }, "\"0\""))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        nested.ErrorsFor("results[0].scor").ShouldBe(["There is no such field; the fields are: subject, term, score, level, comment."]);
+        var inChinese = await (await WriteAsync(chinese, pupil, "family", new { notes = "x", guardians = new[] { new { name = "王芳", relation = "母亲", phon = "13900000000" } } }, "\"0\""))
+            .ShouldBeProblem(HttpStatusCode.BadRequest);
+        inChinese.ErrorsFor("guardians[0].phon").ShouldBe(["没有这个字段,可用的字段:name, relation, occupation, phone, livesWithStudent。"]);
+
+        (await ReadAsync(mentor, pupil)).ETag.ShouldBe("\"0\"");
+        // Other bodies ignore what they do not take, so a front end may send back what it read.
+        (await mentor.PostAsJsonAsync(pupil.Route("goals"), new { kind = "stage", title = "数学提高", id = Guid.NewGuid(), status = "open" }, Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Writes_need_a_guardians_consent_in_force_and_stop_when_it_is_withdrawn_R8()
     {
         using var pupil = await NewPupilAsync(consent: false);

@@ -34,6 +34,29 @@ public sealed class ArchiveContents(IArchiveCipher cipher, ITenantContext tenant
         [ArchiveSection.Difficulties] = typeof(DifficultiesSection),
     };
 
+    /// <summary>
+    /// Every object type a section's contents are made of: the sections and what their lists hold (a family member, an
+    /// academic result). A caller writing a field none of them has would lose its text without a word, so the API refuses it.
+    /// </summary>
+    public static IReadOnlySet<Type> ContentObjectTypes { get; } = ObjectTypesWithin(ContentTypes.Values);
+
+    private static HashSet<Type> ObjectTypesWithin(IEnumerable<Type> roots)
+    {
+        var found = new HashSet<Type>();
+        var pending = new Stack<Type>(roots);
+        while (pending.TryPop(out var type))
+        {
+            if (!found.Add(type)) continue;
+            foreach (var property in type.GetProperties())
+            {
+                var inner = property.PropertyType;
+                if (inner.IsGenericType && inner.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)) inner = inner.GetGenericArguments()[0];
+                if (inner.IsClass && inner != typeof(string)) pending.Push(inner);
+            }
+        }
+        return found;
+    }
+
     /// <summary>The section whose contents <paramref name="contentType"/> holds.</summary>
     public static ArchiveSection SectionOf(Type contentType) =>
         ContentTypes.Single(p => p.Value == contentType).Key;

@@ -30,7 +30,7 @@ public static partial class BindingProblems
             var bodyType = ParameterType(context, read.Groups["name"].Value);
             if (json.InnerException is JsonException) return Problem(Messages.InvalidJsonBody); // the reader's: not JSON at all
             return FieldOf(json.Path) is { } field
-                ? Invalid(field, Expected(TypeAt(bodyType, field)))
+                ? Invalid(field, FieldsBeside(bodyType, field) is { } fields ? Messages.UnknownField(fields) : Expected(TypeAt(bodyType, field)))
                 : Problem(Messages.JsonBodyOfAnotherKind(Expected(bodyType))); // an array or a string where the body is an object
         }
         if (Bind().Match(message) is { Success: true } bind)
@@ -74,6 +74,20 @@ public static partial class BindingProblems
                 : ElementOf(type);
         }
         return type;
+    }
+
+    /// <summary>
+    /// When the last step of <paramref name="field"/> names a field its object does not have (an archive section refuses
+    /// those), the fields that object has, by their JSON names; else null.
+    /// </summary>
+    private static string? FieldsBeside(Type? root, string field)
+    {
+        var steps = FieldSteps().Matches(field);
+        if (steps.Count == 0 || steps[^1].Groups["name"] is not { Success: true } last) return null;
+        var owner = TypeAt(root, field[..steps[^1].Index]);
+        if (owner is null || ElementOf(owner) is not null || owner.GetProperty(last.Value, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is not null)
+            return null;
+        return string.Join(", ", owner.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)));
     }
 
     private static Type? ElementOf(Type type) =>

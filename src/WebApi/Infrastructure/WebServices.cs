@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Asp.Versioning;
+using MentorCloud.Application.Archives;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Infrastructure.Tenancy;
 using MentorCloud.Application.Common.Localization;
@@ -39,6 +41,14 @@ public static class WebServices
             // any other value that is not one of the names, not read as the C# declaration's position.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // An archive section refuses a field it does not have (a misspelt "structur" would otherwise be dropped, and the
+            // mentor's text lost without a word); other bodies ignore unknown fields, so a front end may send back what it read.
+            o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(info =>
+                {
+                    if (info.Kind == JsonTypeInfoKind.Object && ArchiveContents.ContentObjectTypes.Contains(info.Type))
+                        info.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+                });
         });
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>

@@ -57,6 +57,7 @@ public static class Messages
     public static LocalizedText UseText => T("须为字符串。", "Use a string.");
     public static LocalizedText UseArray => T("须为 JSON 数组。", "Use a JSON array.");
     public static LocalizedText UseObject => T("须为 JSON 对象。", "Use a JSON object.");
+    public static LocalizedText UnknownField(string fields) => T($"没有这个字段,可用的字段:{fields}。", $"There is no such field; the fields are: {fields}.");
     public static LocalizedText InvalidValue => T("值的类型或格式不正确。", "The value has the wrong type or format.");
     public static LocalizedText InvalidJsonBody => T("请求体不是有效的 JSON。", "The request body is not valid JSON.");
     public static LocalizedText JsonBodyOfAnotherKind(LocalizedText use) =>
