@@ -237,8 +237,20 @@ public abstract class ReminderTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
         stored.ShouldNotContain(r => r.Kind == ReminderJob.Kind);
     }
 
+    [Fact]
+    public async Task Without_a_day_the_preview_is_of_the_schools_today()
+    {
+        var w = await SeedAsync();
+        var s = w.School;
+        var before = MenteeSchool.Today;
+        var preview = await (await s.Admin.GetAsync(s.Route("reminders/preview"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        var day = DateOnly.Parse(preview.GetProperty("asOf").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        day.ShouldBeInRange(before, MenteeSchool.Today); // the school's day may turn during the call
+        var named = await (await s.Admin.GetAsync(s.Route($"reminders/preview?asOf={day:yyyy-MM-dd}"), Ct)).ShouldBeJson(HttpStatusCode.OK);
+        preview.GetProperty("items").GetArrayLength().ShouldBe(named.GetProperty("items").GetArrayLength());
+    }
+
     [Theory]
-    [InlineData("")]
     [InlineData("?asOf=")]
     [InlineData("?asOf=2026-13-01")]
     [InlineData("?asOf=tomorrow")]

@@ -1092,7 +1092,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The reminders and escalations the daily reminder job sends on a day, asOf=yyyy-MM-dd (school admin, R12): recipient (role mentor, student, headTeacher or schoolAdmin), milestone (daysBeforeEnd:N, monthlyReport:yyyy-MM, escalation:daysBeforeEnd:N or escalation:semesterEnd) and each student's gaps */
+        /** The reminders and escalations the daily reminder job sends on a day, asOf=yyyy-MM-dd, today when absent (school admin, R12): recipient (role mentor, student, headTeacher or schoolAdmin), milestone (daysBeforeEnd:N, monthlyReport:yyyy-MM, escalation:daysBeforeEnd:N or escalation:semesterEnd) and each student's gaps */
         get: operations["getRemindersPreview"];
         put?: never;
         post?: never;

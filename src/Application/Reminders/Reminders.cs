@@ -1,5 +1,5 @@
-using FluentValidation;
 using Mediator;
+using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.MentorGroups;
 using MentorCloud.Application.Common.Localization;
@@ -146,17 +146,15 @@ public sealed partial class ReminderPlanner(IApplicationDbContext db, PolicyRead
     }
 }
 
-/// <summary>The reminders that would go out on <paramref name="AsOf"/> (school admin): what the daily reminder job stores that day.</summary>
+/// <summary>
+/// The reminders that would go out on <paramref name="AsOf"/>, the school's today when absent (school admin): what the
+/// daily reminder job stores that day.
+/// </summary>
 [RequiresRole(Roles.SchoolAdmin)]
 public sealed record GetReminderPreviewQuery(DateOnly? AsOf) : IQuery<ReminderPlanDto>, ISchoolRequest;
 
-public sealed class GetReminderPreviewHandler(ReminderPlanner planner) : IQueryHandler<GetReminderPreviewQuery, ReminderPlanDto>
+public sealed class GetReminderPreviewHandler(ReminderPlanner planner, TimeProvider clock) : IQueryHandler<GetReminderPreviewQuery, ReminderPlanDto>
 {
     public async ValueTask<ReminderPlanDto> Handle(GetReminderPreviewQuery query, CancellationToken cancellationToken) =>
-        await planner.PlanAsync(query.AsOf!.Value, cancellationToken);
-}
-
-public sealed class GetReminderPreviewValidator : AbstractValidator<GetReminderPreviewQuery>
-{
-    public GetReminderPreviewValidator() => RuleFor(q => q.AsOf).NotNull();
+        await planner.PlanAsync(query.AsOf ?? clock.Today(), cancellationToken);
 }

@@ -30,7 +30,7 @@ public static class ProgressEndpoints
         school.MapGet("/reminders/preview", (ISender sender, CancellationToken ct, DateOnly? asOf = null) =>
                 sender.Send(new GetReminderPreviewQuery(asOf), ct))
             .WithTags("Progress")
-            .WithSummary("The reminders and escalations the daily reminder job sends on a day, asOf=yyyy-MM-dd (school admin, R12): recipient " +
+            .WithSummary("The reminders and escalations the daily reminder job sends on a day, asOf=yyyy-MM-dd, today when absent (school admin, R12): recipient " +
                          "(role mentor, student, headTeacher or schoolAdmin), milestone (daysBeforeEnd:N, monthlyReport:yyyy-MM, " +
                          "escalation:daysBeforeEnd:N or escalation:semesterEnd) and each student's gaps")
             .Produces<ReminderPlanDto>();
