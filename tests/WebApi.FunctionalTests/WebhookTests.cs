@@ -89,6 +89,25 @@ public abstract class WebhookTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
     }
 
     [Fact]
+    public async Task A_school_keeps_at_most_ten_webhooks_and_may_register_again_once_it_deletes_one()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (school, admin) = await SchoolAsync();
+        var first = await RegisterAsync(admin, school, receiver.Url);
+        for (var i = 1; i < WebhookSubscription.MaxPerSchool; i++) await RegisterAsync(admin, school, $"{receiver.Url}?n={i}");
+
+        using var english = await Api.As(school.SchoolAdmin, language: "en");
+        var refused = await (await english.PostAsJsonAsync(school.Route("webhooks"), new { url = receiver.Url, events = new[] { WebhookEvents.StudentLeft }, secret = Secret }, Ct))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+        refused.GetProperty("detail").GetString().ShouldBe("The school already has 10 webhooks, the most it may keep; delete one it no longer uses first.");
+        (await (await admin.GetAsync(school.Route("webhooks"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetArrayLength().ShouldBe(WebhookSubscription.MaxPerSchool);
+
+        (await admin.DeleteAsync(school.Route($"webhooks/{first}"), Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await RegisterAsync(admin, school, receiver.Url);
+        (await (await admin.GetAsync(school.Route("webhooks"), Ct)).ShouldBeJson(HttpStatusCode.OK)).GetArrayLength().ShouldBe(WebhookSubscription.MaxPerSchool);
+    }
+
+    [Fact]
     public async Task A_failing_receiver_is_retried_with_backoff_and_every_attempt_is_logged()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -1270,7 +1270,7 @@ export interface paths {
         /** The school's webhooks (never their secrets) */
         get: operations["listWebhooks"];
         put?: never;
-        /** Register a webhook {url, events[], secret}; deliveries are signed X-MentorCloud-Signature: sha256=<hex HMAC of the body>. Private, loopback and link-local targets are refused (400) */
+        /** Register a webhook {url, events[], secret}; deliveries are signed X-MentorCloud-Signature: sha256=<hex HMAC of the body>. Private, loopback and link-local targets are refused (400); a school keeps at most 10 webhooks (409) */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;

@@ -7,6 +7,7 @@ using MentorCloud.Application.Common.Models;
 using MentorCloud.Application.Common.Security;
 using MentorCloud.Application.Common.Tenancy;
 using MentorCloud.Application.Common.Validation;
+using MentorCloud.Domain.Common;
 using MentorCloud.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,10 @@ public interface IWebhookSecrets
     string Unprotect(string protectedSecret);
 }
 
-/// <summary>Registers a webhook for the school's events (school-admin). The secret signs every delivery and is never shown again.</summary>
+/// <summary>
+/// Registers a webhook for the school's events (school-admin), up to <see cref="WebhookSubscription.MaxPerSchool"/> at once.
+/// The secret signs every delivery and is never shown again.
+/// </summary>
 [RequiresRole(Roles.SchoolAdmin)]
 public sealed record RegisterWebhookCommand(string Url, IReadOnlyList<string> Events, string Secret) : ICommand<WebhookDto>, ISchoolRequest;
 
@@ -44,6 +48,8 @@ public sealed class RegisterWebhookHandler(IApplicationDbContext db, IWebhookTar
 {
     public async ValueTask<WebhookDto> Handle(RegisterWebhookCommand command, CancellationToken cancellationToken)
     {
+        if (await db.WebhookSubscriptions.CountAsync(w => w.DeletedAt == null, cancellationToken) >= WebhookSubscription.MaxPerSchool)
+            throw new ConflictException(Messages.WebhookLimit(WebhookSubscription.MaxPerSchool));
         var url = new Uri(command.Url, UriKind.Absolute);
         if (await targets.RefusalAsync(url, cancellationToken) is not null)
             throw Common.Exceptions.ValidationException.For("url", Messages.WebhookTargetRefused);

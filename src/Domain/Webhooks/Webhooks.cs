@@ -22,6 +22,9 @@ public sealed class WebhookSubscription : Entity, ITenantOwned
 {
     public const int MaxUrlLength = 2000;
 
+    /// <summary>The most webhooks a school keeps at once: every event is posted to each, so a runaway script cannot multiply the deliveries.</summary>
+    public const int MaxPerSchool = 10;
+
     private WebhookSubscription(Guid id) : base(id) { }
 
     public WebhookSubscription(Uri url, IReadOnlyCollection<string> events, string protectedSecret, DateTimeOffset createdAt, Guid? createdBy)

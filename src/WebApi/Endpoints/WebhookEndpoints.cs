@@ -18,7 +18,7 @@ public static class WebhookEndpoints
                 return TypedResults.Created(http.SchoolLocation($"webhooks/{webhook.Id}"), webhook);
             })
             .WithSummary("Register a webhook {url, events[], secret}; deliveries are signed X-MentorCloud-Signature: sha256=<hex HMAC of the body>. "
-                         + "Private, loopback and link-local targets are refused (400)")
+                         + "Private, loopback and link-local targets are refused (400); a school keeps at most " + WebhookSubscription.MaxPerSchool + " webhooks (409)")
             .WithRequestExample(new RegisterWebhookCommand("https://hooks.example.edu.cn/mentorcloud", [WebhookEvents.MentorGroupPublished, WebhookEvents.StudentLeft],
                 "whsec-2026-0f1e2d3c4b5a6978"));
         webhooks.MapGet("/", (ISender sender, CancellationToken ct) => sender.Send(new GetWebhooksQuery(), ct))

@@ -108,6 +108,8 @@ public static class Messages
         "The archive's encryption key is not available, so its protected sections cannot be opened; contact support with the traceId.");
     public static LocalizedText ServerErrorDetail => T("请稍后重试;如问题持续,请凭 traceId 联系管理员。", "Try again later; if it persists, contact support with the traceId.");
 
+    public static LocalizedText WebhookLimit(int limit) =>
+        T($"本校已有 {limit} 个 Webhook,已达上限;请先删除不再使用的。", $"The school already has {limit} webhooks, the most it may keep; delete one it no longer uses first.");
     public static LocalizedText WebhookUrl => T("网址须为 http 或 https 的完整地址,最长 2000 个字符。", "The URL must be a complete http or https address of at most 2000 characters.");
     public static LocalizedText WebhookEvents => T("请至少选择一个事件:reminder.created、mentorGroup.published、assignment.changed、activity.recorded、student.left。",
         "Choose at least one event among reminder.created, mentorGroup.published, assignment.changed, activity.recorded, student.left.");
