@@ -25,6 +25,7 @@ public abstract class BindingProblemTests<TApp>(TApp app) : FunctionalTest<TApp>
     public static TheoryData<string, string, string> QueryValues => new()
     {
         { "students?pageSize=abc", "pageSize", "Use a whole number." },
+        { "students?page=99999999999", "page", "Use a whole number from -2147483648 to 2147483647." },
         { "students?includeInactive=maybe", "includeInactive", "Use true or false." },
         { "students?classId=not-a-guid", "classId", "Use a GUID, e.g. 0199a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b." },
         { "audit?from=2026-13-01", "from", "Give the time in ISO 8601, e.g. 2026-09-01T08:00:00Z." },

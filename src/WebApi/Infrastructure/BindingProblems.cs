@@ -34,7 +34,10 @@ public static partial class BindingProblems
                 : Problem(Messages.JsonBodyOfAnotherKind(Expected(bodyType))); // an array or a string where the body is an object
         }
         if (Bind().Match(message) is { Success: true } bind)
-            return Invalid(bind.Groups["name"].Value, Expected(ParameterType(context, bind.Groups["name"].Value)));
+        {
+            var type = ParameterType(context, bind.Groups["name"].Value);
+            return Invalid(bind.Groups["name"].Value, OutOfRange(type, bind.Groups["value"].Value) ?? Expected(type));
+        }
         if (ImplicitBody().IsMatch(message)) return Problem(Messages.JsonBodyRequired);
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge && context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit)
             return Problem(Messages.BodyTooLarge(limit), exception.StatusCode);
@@ -95,6 +98,12 @@ public static partial class BindingProblems
         : type == typeof(string) ? null
         : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
+    /// <summary>For a whole number too large or too small for <paramref name="declared"/>, the range it takes; else null.</summary>
+    private static LocalizedText? OutOfRange(Type? declared, string value) =>
+        (declared is null ? null : Nullable.GetUnderlyingType(declared) ?? declared) == typeof(int) && WholeNumber().IsMatch(value)
+            ? Messages.WholeNumberBetween(int.MinValue, int.MaxValue)
+            : null;
+
     /// <summary>What a value of <paramref name="declared"/> looks like in the contract (API.md "Conventions").</summary>
     private static LocalizedText Expected(Type? declared)
     {
@@ -116,7 +125,7 @@ public static partial class BindingProblems
     }
 
     // ASP.NET Core's texts for a parameter it could not bind (RequestDelegateFactory), each naming "{type} {name}".
-    [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[^" ]+)" from """)]
+    [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[^" ]+)" from "(?<value>[\s\S]*)"\.$""")]
     private static partial Regex Bind();
 
     [GeneratedRegex("""^Failed to read parameter "[^"]* (?<name>[^" ]+)" from the request body as JSON\.$""")]
@@ -124,6 +133,9 @@ public static partial class BindingProblems
 
     [GeneratedRegex("""^Implicit body inferred for parameter "[^"]+" but no body was provided""")]
     private static partial Regex ImplicitBody();
+
+    [GeneratedRegex("""^[+-]?[0-9]+$""")]
+    private static partial Regex WholeNumber();
 
     [GeneratedRegex("""(?<name>[A-Za-z_][A-Za-z0-9_]*)|\[\d+\]""")]
     private static partial Regex FieldSteps();

@@ -51,6 +51,7 @@ public static class Messages
     public static LocalizedText UseDate => T("日期须为 yyyy-MM-dd 格式,例如 2026-09-01。", "Give the date as yyyy-MM-dd, e.g. 2026-09-01.");
     public static LocalizedText UseTimestamp => T("时间须为 ISO 8601 格式,例如 2026-09-01T08:00:00Z。", "Give the time in ISO 8601, e.g. 2026-09-01T08:00:00Z.");
     public static LocalizedText UseGuid => T("须为 GUID,例如 0199a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b。", "Use a GUID, e.g. 0199a3c4-5b6d-7e8f-9a0b-1c2d3e4f5a6b.");
+    public static LocalizedText WholeNumberBetween(long min, long max) => T($"须为 {min} 到 {max} 之间的整数。", $"Use a whole number from {min} to {max}.");
     public static LocalizedText UseWholeNumber => T("须为整数。", "Use a whole number.");
     public static LocalizedText UseNumber => T("须为数字。", "Use a number.");
     public static LocalizedText UseBoolean => T("须为 true 或 false。", "Use true or false.");
