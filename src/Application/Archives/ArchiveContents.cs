@@ -50,7 +50,9 @@ public sealed class ArchiveContents(IArchiveCipher cipher, ITenantContext tenant
             foreach (var property in type.GetProperties())
             {
                 var inner = property.PropertyType;
-                if (inner.IsGenericType && inner.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)) inner = inner.GetGenericArguments()[0];
+                if (inner != typeof(string) && inner.GetInterfaces().Append(inner)
+                        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } list)
+                    inner = list.GetGenericArguments()[0];
                 if (inner.IsClass && inner != typeof(string)) pending.Push(inner);
             }
         }
