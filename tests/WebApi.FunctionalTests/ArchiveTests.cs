@@ -197,6 +197,7 @@ public abstract class ArchiveTests<TApp>(TApp app) : FunctionalTest<TApp>(app) w
 
         var refused = await (await WriteAsync(head, pupil, "interests", new { hobbies = new[] { "围棋" } }, "\"0\"")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         refused.GetProperty("rule").GetString().ShouldBe("R8");
+        refused.GetProperty("violation").GetProperty("missingScope").GetString().ShouldBe("archive");
 
         await GrantConsentAsync(pupil, ["archive"]);
         (await WriteAsync(head, pupil, "interests", new { hobbies = new[] { "围棋" } }, "\"0\"")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -83,6 +83,8 @@ public abstract class MentorEvaluationTests<TApp>(TApp app) : FunctionalTest<TAp
         {
             var problem = await (await EvaluateAsync(student, s, stranger)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
             problem.GetProperty("rule").GetString().ShouldBe("R11");
+            problem.GetProperty("violation").GetProperty("mentorId").GetGuid().ShouldBe(stranger);
+            problem.GetProperty("violation").GetProperty("semesterId").GetGuid().ShouldBe(s.SemesterId);
         }
         await (await EvaluateAsync(student, s, Guid.CreateVersion7())).ShouldBeProblem(HttpStatusCode.NotFound);
         await (await EvaluateAsync(student, s, s.Mentor.Id, semesterId: Guid.CreateVersion7())).ShouldBeProblem(HttpStatusCode.NotFound);

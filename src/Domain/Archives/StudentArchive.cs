@@ -112,7 +112,8 @@ public sealed class StudentArchive : AggregateRoot, ITenantOwned, IVersioned
     {
         if (!consentRequired) return;
         if (ConsentInForce is not { } consent)
-            throw new RuleViolationException("R8", new("该学生尚无监护人知情同意记录；未取得同意前不能填写档案。", "No guardian consent is on record for this student; the archive is not written without it."));
+            throw new RuleViolationException("R8", new("该学生尚无监护人知情同意记录；未取得同意前不能填写档案。", "No guardian consent is on record for this student; the archive is not written without it."),
+                new { missingScope = scope });
         if (!consent.Scopes.HasFlag(scope))
         {
             var name = ScopeName(scope);

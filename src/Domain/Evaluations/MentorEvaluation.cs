@@ -76,7 +76,8 @@ public sealed class MentorEvaluation : AggregateRoot, ITenantOwned
         DateTimeOffset at)
     {
         if (!mentoredInSemester)
-            throw new RuleViolationException("R11", new("学生只能评议本学期担任其导师的教师。", "A student evaluates only a teacher who mentored them in the semester."));
+            throw new RuleViolationException("R11", new("学生只能评议本学期担任其导师的教师。", "A student evaluates only a teacher who mentored them in the semester."),
+                new { mentorId, semesterId });
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (text is { Length: > MaxCommentLength })
             throw new DomainValidationException(nameof(comment), new($"评语不能超过 {MaxCommentLength} 个字符。", $"The comment is longer than {MaxCommentLength} characters."));
