@@ -380,7 +380,7 @@ public abstract class ActivityTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
     }
 
     [Fact]
-    public async Task The_author_completes_a_follow_up_once()
+    public async Task The_author_completes_a_follow_up_once_and_not_on_a_day_to_come_R10()
     {
         var w = await WorldAsync();
         using var mentor = await Api.As(w.Mentor.Login);
@@ -392,6 +392,10 @@ public abstract class ActivityTests<TApp>(TApp app) : FunctionalTest<TApp>(app) 
 
         await (await head.PostAsync(route, null, Ct)).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await mentor.PostAsync(w.School.Route($"activities/{id}/follow-ups/{Guid.CreateVersion7()}/complete"), null, Ct)).ShouldBeProblem(HttpStatusCode.NotFound);
+        var early = await (await mentor.PostAsync($"{route}?completedOn={Day(1)}", null, Ct)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        early.GetProperty("rule").GetString().ShouldBe("R10");
+        early.GetProperty("violation").GetProperty("completedOn").GetString().ShouldBe(Day(1));
+        early.GetProperty("violation").GetProperty("today").GetString().ShouldBe(Day(0));
         var done = await (await mentor.PostAsync(route, null, Ct)).ShouldBeJson(HttpStatusCode.OK);
         done.GetProperty("followUps")[0].GetProperty("completedOn").GetString().ShouldBe(Day(0));
         await (await mentor.PostAsync(route, null, Ct)).ShouldBeProblem(HttpStatusCode.Conflict);

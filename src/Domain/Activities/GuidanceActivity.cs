@@ -156,7 +156,8 @@ public sealed class GuidanceActivity : AggregateRoot, ITenantOwned, IVersioned
         var followUp = _followUps.SingleOrDefault(f => f.Id == followUpId)
                        ?? throw new DomainValidationException("followUpId", new("该育人活动记录中没有这项跟进措施。", "No such follow-up action in this activity."));
         if (followUp.CompletedOn is not null) throw new ConflictException(new("该跟进措施已完成。", "The follow-up action is already completed."));
-        if (completedOn > today) throw new RuleViolationException("R10", new("跟进措施的完成日期不能晚于今天。", "A follow-up action cannot be completed in the future."));
+        if (completedOn > today)
+            throw new RuleViolationException("R10", new("跟进措施的完成日期不能晚于今天。", "A follow-up action cannot be completed in the future."), new { completedOn, today });
         followUp.Complete(completedOn);
         Version++;
         Raise(new FollowUpCompleted(Id, followUp.Id, byId));
