@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MentorCloud.Application.Common;
 using MentorCloud.Application.Common.Exceptions;
 using MentorCloud.Application.Common.Interfaces;
 using MentorCloud.Application.Common.Tenancy;
@@ -49,10 +50,7 @@ public sealed class ArchiveContents(IArchiveCipher cipher, ITenantContext tenant
             if (!found.Add(type)) continue;
             foreach (var property in type.GetProperties())
             {
-                var inner = property.PropertyType;
-                if (inner != typeof(string) && inner.GetInterfaces().Append(inner)
-                        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } list)
-                    inner = list.GetGenericArguments()[0];
+                var inner = ElementTypes.ElementOf(property.PropertyType) ?? property.PropertyType;
                 if (inner.IsClass && inner != typeof(string)) pending.Push(inner);
             }
         }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MentorCloud.Application.Common.Localization;
+using static MentorCloud.Application.Common.ElementTypes;
 using MentorCloud.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -92,11 +93,6 @@ public static partial class BindingProblems
             return null;
         return string.Join(", ", owner.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)));
     }
-
-    private static Type? ElementOf(Type type) =>
-        type.IsArray ? type.GetElementType()
-        : type == typeof(string) ? null
-        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
     /// <summary>For a whole number too large or too small for <paramref name="declared"/>, the range it takes; else null.</summary>
     private static LocalizedText? OutOfRange(Type? declared, string value) =>
